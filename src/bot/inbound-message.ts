@@ -1,0 +1,53 @@
+/** The channel a callback arrived on. */
+export type Channel = 'app' | 'group-robot' | 'ai-bot';
+
+export type InboundKind = 'text' | 'image' | 'link' | 'file' | 'mixed' | 'event' | 'other';
+
+/**
+ * One inbound WeCom message, whatever channel carried it.
+ * @example { channel: 'app', msgId: '123', kind: 'text', text: '/me', from: { userid: 'zhangsan' }, … }
+ */
+export interface InboundMessage {
+  channel: Channel;
+  /** MsgId, or for events `${from}:${CreateTime}:${event}`. */
+  msgId: string;
+  from: { userid: string; name?: string };
+  /** The group chat id; null for the app's 1:1 chat. */
+  chatId: string | null;
+  chatType: 'group' | 'single';
+  kind: InboundKind;
+  /** Text content with nothing stripped ('' when none); for `mixed`, the text parts joined by a space. */
+  text: string;
+  /** PicUrl of an image, Url of a link. */
+  url?: string;
+  title?: string;
+  /** Event name for `kind: 'event'` (enter_agent, subscribe, …). */
+  event?: string;
+  /** CreateTime in ms where the message has one. */
+  createdAt: number | null;
+  /** Arrival time in ms. */
+  receivedAt: number;
+  /** The group robot's webhook for this chat, learned from its callbacks. */
+  webhookUrl?: string;
+  /** The AI bot's response_url. */
+  responseUrl?: string;
+}
+
+/** What the bot answers; the route encodes it for the channel. `markdown` is preferred where the channel allows. */
+export interface Reply {
+  text: string;
+  markdown?: string;
+}
+
+/** The message pipeline's entry point as the transport sees it. */
+export type MessageHandler = (message: InboundMessage) => Promise<Reply | null>;
+
+/** Key that makes a message idempotent across WeCom's retries. */
+export function dedupeKey(message: InboundMessage): string {
+  return `${message.channel}:${message.msgId}`;
+}
+
+/** When a message happened: its CreateTime, never later than its arrival. */
+export function happenedAt(message: InboundMessage): number {
+  return message.createdAt === null ? message.receivedAt : Math.min(message.createdAt, message.receivedAt);
+}

@@ -1,0 +1,45 @@
+/** Every kind of fact the ledger holds; see ARCHITECTURE.md for the meaning of each column per type. */
+export type EventType =
+  | 'lesson'
+  | 'session_open'
+  | 'session'
+  | 'checkin'
+  | 'exam'
+  | 'project'
+  | 'practice'
+  | 'participation'
+  | 'assignment'
+  | 'submission'
+  | 'grade'
+  | 'review'
+  | 'revoke'
+  | 'weights'
+  | 'prize_claimed';
+
+export type EventSource = 'chat' | 'command' | 'import' | 'schedule' | 'file';
+
+/** An event about to be appended to the ledger. */
+export interface NewEvent {
+  campId: string;
+  type: EventType;
+  userid?: string | null;
+  num?: number | null;
+  text?: string | null;
+  ref?: string | null;
+  actor: string;
+  source: EventSource;
+  /** When it happened, ms since epoch. */
+  happenedAt: number;
+  revokes?: number | null;
+  note?: string | null;
+  /** Unique key that makes re-delivery and re-import record nothing new. */
+  dedupeKey?: string | null;
+}
+
+/** An event as stored, with its place in the hash chain. */
+export interface StoredEvent extends Required<NewEvent> {
+  id: number;
+  recordedAt: number;
+  prevHash: string;
+  hash: string;
+}

@@ -1,0 +1,55 @@
+/** A command or CLI call was misused; the message is what the user sees. */
+export class UsageError extends Error {
+  override readonly name = 'UsageError';
+  constructor(message: string, readonly usage?: string) {
+    super(message);
+  }
+}
+
+/** Configuration is missing or malformed; the message names the key. */
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+}
+
+/** Input (a camp file, an import, a callback body) failed validation; `problems` are one line each. */
+export class ValidationError extends Error {
+  override readonly name = 'ValidationError';
+  constructor(message: string, readonly problems: string[] = [message]) {
+    super(message);
+  }
+}
+
+/** A callback failed a transport check; `status` is the HTTP answer (400, 401, 413). */
+export class CallbackRejected extends Error {
+  override readonly name = 'CallbackRejected';
+  constructor(readonly status: 400 | 401 | 413, message: string) {
+    super(message);
+  }
+}
+
+const WECOM_HINTS: Record<number, string> = {
+  40001: 'WECOM_SECRET 不正确（invalid credential）：请在管理后台核对应用 Secret',
+  40014: 'access_token 无效，将自动刷新',
+  42001: 'access_token 已过期，将自动刷新',
+  45009: '接口调用超过频率限制，已放慢发送',
+  45033: '接口并发调用超过限制，已放慢发送',
+  60020: '服务器 IP 不在应用的可信 IP 列表中：请在管理后台「企业可信IP」中添加本机出口 IP',
+};
+
+/** The WeCom API answered with a non-zero errcode. */
+export class WeComApiError extends Error {
+  override readonly name = 'WeComApiError';
+  readonly hint: string | undefined;
+  constructor(readonly errcode: number, readonly errmsg: string, readonly api: string) {
+    super(`WeCom ${api} errcode ${errcode}: ${errmsg}`);
+    this.hint = WECOM_HINTS[errcode];
+  }
+}
+
+/** The WeCom API could not be reached, timed out, or answered 5xx. */
+export class WeComNetworkError extends Error {
+  override readonly name = 'WeComNetworkError';
+  constructor(readonly api: string, readonly cause: unknown, readonly status?: number) {
+    super(`WeCom ${api} unreachable${status ? ` (HTTP ${status})` : ''}: ${String((cause as Error)?.message ?? cause)}`);
+  }
+}
