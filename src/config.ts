@@ -1,0 +1,110 @@
+import { existsSync } from 'node:fs';
+import { config as loadDotenv } from 'dotenv';
+import { ConfigError } from './errors.js';
+
+/** Runtime configuration (SPEC §1). Secrets are never logged; use `describeConfig` for a safe summary. */
+export interface Config {
+  port: number;
+  host: string;
+  dbFile: string;
+  corpId: string;
+  agentId: string;
+  secret: string;
+  token: string;
+  encodingAesKey: string;
+  botToken: string | null;
+  botEncodingAesKey: string | null;
+  apiBase: string;
+  replayWindowS: number;
+  publicBaseUrl: string;
+  certSecret: string | null;
+  timezone: string;
+}
+
+type Env = Record<string, string | undefined>;
+
+/** Reads `.env` (when present) into `process.env` without overriding what is already set. */
+export function loadEnvFile(path = '.env'): void {
+  if (existsSync(path)) loadDotenv({ path, quiet: true });
+}
+
+/**
+ * Builds the configuration from the environment. With `requireApp`, the self-built app's keys must be present
+ * (what `serve` needs). Throws ConfigError naming the first missing or malformed key.
+ */
+export function readConfig(env: Env = process.env, { requireApp = true } = {}): Config {
+  const need = (key: string): string => {
+    const value = env[key]?.trim();
+    if (!value) throw new ConfigError(`${key} is required (see .env.example)`);
+    return value;
+  };
+  const app = (key: string): string => (requireApp ? need(key) : (env[key]?.trim() ?? ''));
+  const optional = (key: string): string | null => env[key]?.trim() || null;
+  const config: Config = {
+    port: integer(env, 'PORT', 3000, 0, 65535),
+    host: env.HOST?.trim() || '0.0.0.0',
+    dbFile: env.DB_FILE?.trim() || './data/camp-bot.db',
+    corpId: app('WECOM_CORP_ID'),
+    agentId: app('WECOM_AGENT_ID'),
+    secret: app('WECOM_SECRET'),
+    token: app('WECOM_TOKEN'),
+    encodingAesKey: app('WECOM_ENCODING_AES_KEY'),
+    botToken: optional('WECOM_BOT_TOKEN'),
+    botEncodingAesKey: optional('WECOM_BOT_ENCODING_AES_KEY'),
+    apiBase: url(env, 'WECOM_API_BASE', 'https://qyapi.weixin.qq.com'),
+    replayWindowS: integer(env, 'WECOM_REPLAY_WINDOW_S', 300, 0, 86_400 * 365),
+    publicBaseUrl: url(env, 'PUBLIC_BASE_URL', 'http://localhost:3000'),
+    certSecret: optional('CERT_SECRET'),
+    timezone: timezone(env, 'CAMP_TIMEZONE', 'Asia/Shanghai'),
+  };
+  checkAesKey('WECOM_ENCODING_AES_KEY', config.encodingAesKey, requireApp);
+  checkAesKey('WECOM_BOT_ENCODING_AES_KEY', config.botEncodingAesKey ?? '', false);
+  if (Boolean(config.botToken) !== Boolean(config.botEncodingAesKey)) {
+    throw new ConfigError('WECOM_BOT_TOKEN and WECOM_BOT_ENCODING_AES_KEY must be set together');
+  }
+  return config;
+}
+
+/** A one-line, secret-free description for start-up logs. */
+export function describeConfig(config: Config): string {
+  const bot = config.botToken ? 'on' : 'off';
+  return `db=${config.dbFile} corp=${config.corpId} agent=${config.agentId} api=${config.apiBase} bot=${bot} tz=${config.timezone}`;
+}
+
+function integer(env: Env, key: string, fallback: number, min: number, max: number): number {
+  const raw = env[key]?.trim();
+  if (!raw) return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new ConfigError(`${key} must be a whole number from ${min} to ${max}, got "${raw}"`);
+  }
+  return value;
+}
+
+function url(env: Env, key: string, fallback: string): string {
+  const raw = env[key]?.trim() || fallback;
+  try {
+    const parsed = new URL(raw);
+    if (!/^https?:$/.test(parsed.protocol)) throw new Error('not http');
+  } catch {
+    throw new ConfigError(`${key} must be an http(s) URL, got "${raw}"`);
+  }
+  return raw.replace(/\/+$/, '');
+}
+
+function timezone(env: Env, key: string, fallback: string): string {
+  const raw = env[key]?.trim() || fallback;
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: raw });
+  } catch {
+    throw new ConfigError(`${key} must be an IANA time zone such as Asia/Shanghai, got "${raw}"`);
+  }
+  return raw;
+}
+
+function checkAesKey(key: string, value: string, required: boolean): void {
+  if (!value && !required) return;
+  if (!/^[A-Za-z0-9+/]{43}$/.test(value)) {
+    throw new ConfigError(`${key} must be the 43-character EncodingAESKey from the WeCom admin console`);
+  }
+}
