@@ -1,0 +1,16 @@
+/** Where a CLI command writes; injectable so tests capture output. */
+export interface CliIo {
+  out: (line: string) => void;
+  err: (line: string) => void;
+  /** True when stdout is a terminal (progress bars only then). */
+  isTty: boolean;
+}
+
+/** One `camp-bot` subcommand. `run` returns the exit code; throw UsageError (exit 2) or ValidationError/ConfigError (exit 1). */
+export interface CliCommand {
+  /** Words that select it, e.g. ['awards', 'preview']. */
+  path: string[];
+  usage: string;
+  summary: string;
+  run(args: string[], io: CliIo): Promise<number>;
+}

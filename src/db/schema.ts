@@ -1,0 +1,153 @@
+import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+
+/** A camp and its validated camp file (SPEC §4) as JSON. */
+export const camps = sqliteTable('camps', {
+  id: text('id').primaryKey(),
+  name: text('name').notNull(),
+  timezone: text('timezone').notNull(),
+  config: text('config').notNull(),
+  createdAt: integer('created_at').notNull(),
+  updatedAt: integer('updated_at').notNull(),
+});
+
+/** Everyone the bot knows, by WeCom userid. */
+export const people = sqliteTable('people', {
+  userid: text('userid').primaryKey(),
+  name: text('name').notNull(),
+  department: text('department'),
+  joined: text('joined'),
+});
+
+/** A person's role in a camp; learners carry their team. One row per (camp, user, role). */
+export const members = sqliteTable(
+  'members',
+  {
+    campId: text('camp_id').notNull().references(() => camps.id),
+    userid: text('userid').notNull().references(() => people.userid),
+    role: text('role', { enum: ['learner', 'trainer', 'manager', 'admin'] }).notNull(),
+    team: text('team'),
+  },
+  (t) => [primaryKey({ columns: [t.campId, t.userid, t.role] }), index('members_user').on(t.userid)],
+);
+
+/** Group chats bound to a camp, with the group robot webhook learned from callbacks or the camp file. */
+export const chats = sqliteTable('chats', {
+  chatId: text('chat_id').primaryKey(),
+  campId: text('camp_id').notNull().references(() => camps.id),
+  webhookUrl: text('webhook_url'),
+  boundBy: text('bound_by').notNull(),
+  updatedAt: integer('updated_at').notNull(),
+});
+
+/** The append-only, hash-chained evidence ledger (SPEC §5). Never updated or deleted. */
+export const events = sqliteTable(
+  'events',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    campId: text('camp_id').notNull(),
+    type: text('type').notNull(),
+    userid: text('userid'),
+    num: real('num'),
+    text: text('text'),
+    ref: text('ref'),
+    actor: text('actor').notNull(),
+    source: text('source').notNull(),
+    happenedAt: integer('happened_at').notNull(),
+    recordedAt: integer('recorded_at').notNull(),
+    revokes: integer('revokes'),
+    note: text('note'),
+    dedupeKey: text('dedupe_key'),
+    prevHash: text('prev_hash').notNull(),
+    hash: text('hash').notNull(),
+  },
+  (t) => [
+    uniqueIndex('events_dedupe').on(t.dedupeKey),
+    index('events_camp_type').on(t.campId, t.type, t.userid),
+    index('events_camp_user').on(t.campId, t.userid, t.happenedAt),
+  ],
+);
+
+/** Callbacks already processed, with the reply they got, so WeCom's retries change nothing. */
+export const processedMessages = sqliteTable('processed_messages', {
+  key: text('key').primaryKey(),
+  reply: text('reply'),
+  processedAt: integer('processed_at').notNull(),
+});
+
+/** A learner's `/submit <assignment>` waiting for the image or link message that follows it. */
+export const pendingSubmissions = sqliteTable(
+  'pending_submissions',
+  {
+    campId: text('camp_id').notNull(),
+    userid: text('userid').notNull(),
+    assignment: text('assignment').notNull(),
+    expiresAt: integer('expires_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.campId, t.userid] })],
+);
+
+/** Every outbound message, written with the state change that caused it and delivered by the worker. */
+export const outbox = sqliteTable(
+  'outbox',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    campId: text('camp_id'),
+    kind: text('kind').notNull(),
+    payload: text('payload').notNull(),
+    dedupeKey: text('dedupe_key'),
+    status: text('status', { enum: ['pending', 'sending', 'sent', 'failed'] }).notNull().default('pending'),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: integer('next_attempt_at').notNull(),
+    lastError: text('last_error'),
+    createdAt: integer('created_at').notNull(),
+    sentAt: integer('sent_at'),
+  },
+  (t) => [uniqueIndex('outbox_dedupe').on(t.dedupeKey), index('outbox_due').on(t.status, t.nextAttemptAt)],
+);
+
+/** A schedule slot claimed by one process, so a slot runs once across restarts and processes. */
+export const scheduleRuns = sqliteTable(
+  'schedule_runs',
+  {
+    campId: text('camp_id').notNull(),
+    job: text('job').notNull(),
+    slot: text('slot').notNull(),
+    claimedAt: integer('claimed_at').notNull(),
+    claimedBy: text('claimed_by').notNull(),
+    finishedAt: integer('finished_at'),
+    error: text('error'),
+  },
+  (t) => [primaryKey({ columns: [t.campId, t.job, t.slot] })],
+);
+
+/** A frozen award result; a forced re-publish supersedes the previous one. */
+export const publications = sqliteTable(
+  'publications',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    campId: text('camp_id').notNull().references(() => camps.id),
+    asOf: integer('as_of').notNull(),
+    publishedAt: integer('published_at').notNull(),
+    publishedBy: text('published_by').notNull(),
+    inputsHash: text('inputs_hash').notNull(),
+    result: text('result').notNull(),
+    supersededBy: integer('superseded_by'),
+  },
+  (t) => [index('publications_camp').on(t.campId)],
+);
+
+/** One certificate per winner of a publication; `code` is the signed verification code. */
+export const certificates = sqliteTable(
+  'certificates',
+  {
+    code: text('code').primaryKey(),
+    publicationId: integer('publication_id').notNull().references(() => publications.id),
+    campId: text('camp_id').notNull(),
+    award: text('award').notNull(),
+    awardName: text('award_name').notNull(),
+    userid: text('userid').notNull(),
+    name: text('name').notNull(),
+    issuedAt: integer('issued_at').notNull(),
+  },
+  (t) => [index('certificates_publication').on(t.publicationId)],
+);
