@@ -53,3 +53,8 @@ export class WeComNetworkError extends Error {
     super(`WeCom ${api} unreachable${status ? ` (HTTP ${status})` : ''}: ${String((cause as Error)?.message ?? cause)}`);
   }
 }
+
+/** A group robot webhook URL was refused (malformed, or outside WECOM_API_BASE's origin); nothing was sent. */
+export class WebhookRefused extends Error {
+  override readonly name = 'WebhookRefused';
+}
