@@ -49,7 +49,7 @@ export class WeComApiError extends Error {
 /** The WeCom API could not be reached, timed out, or answered 5xx. */
 export class WeComNetworkError extends Error {
   override readonly name = 'WeComNetworkError';
-  constructor(readonly api: string, readonly cause: unknown, readonly status?: number) {
+  constructor(readonly api: string, override readonly cause: unknown, readonly status?: number) {
     super(`WeCom ${api} unreachable${status ? ` (HTTP ${status})` : ''}: ${String((cause as Error)?.message ?? cause)}`);
   }
 }

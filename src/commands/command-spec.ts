@@ -2,32 +2,56 @@ import type Sqlite from 'better-sqlite3';
 import type { InboundMessage, Reply } from '../bot/inbound-message.js';
 import type { CampConfig } from '../camp/camp-config.js';
 import type { NewEvent, StoredEvent } from '../db/event-types.js';
+import type { Role } from '../db/roster-store.js';
+import type { Standings } from '../scoring/standings.js';
 
-export type Role = 'learner' | 'trainer' | 'manager' | 'admin';
+export type { Role };
 
-/** What a command's handler gets: who asked, in which camp, and how to record what it changes. */
-export interface CommandContext {
+/** Who sent the command; `roles` are their roles in the resolved camp (empty outside any camp). */
+export interface CommandUser {
+  userid: string;
+  name: string;
+  roles: Role[];
+}
+
+/** An event as a command records it: camp, actor, source and time are filled in from the context. */
+export type CommandEvent = Omit<NewEvent, 'campId' | 'actor' | 'source' | 'happenedAt'> &
+  Partial<Pick<NewEvent, 'actor' | 'happenedAt' | 'dedupeKey'>>;
+
+/** What every handler gets: who asked, where, when, and the registry (for `/help`). */
+export interface BaseCommandContext {
   sqlite: Sqlite.Database;
   message: InboundMessage;
-  /** When the command was received (ms). */
+  /** When the command was received (ms); scoring "as of now" uses it. */
   now: number;
-  user: { userid: string; name: string; roles: Role[] };
+  /** When the message happened (its CreateTime, never later than arrival): the time events get. */
+  at: number;
+  user: CommandUser;
+  commands: readonly CommandSpec[];
+  /** The camp when one was resolved (always set for commands that need a camp). */
+  campId: string | null;
+  camp: CampConfig | null;
+}
+
+/** The context of a command that runs in a camp. */
+export interface CommandContext extends BaseCommandContext {
   campId: string;
   camp: CampConfig;
   /**
    * Appends an event for this camp with the asker as actor, source `command`, happened at the message's time and a
-   * dedupe key derived from the message; returns the stored event (its id is what the user is told).
+   * dedupe key derived from the message; returns the stored event (its id is what the user is told, as `#id`).
    */
-  record(event: Omit<NewEvent, 'campId' | 'actor' | 'source' | 'happenedAt'> & Partial<Pick<NewEvent, 'actor' | 'happenedAt'>>): StoredEvent;
+  record(event: CommandEvent): StoredEvent;
+  /** The camp's standings as of `now`, cached until the camp's ledger or config changes. */
+  standings(): Standings;
 }
 
-/** One chat command (SPEC §3). The registry builds `/help` from these. */
-export interface CommandSpec {
-  /** English name without the slash, e.g. `me`. */
+interface CommandSpecBase {
+  /** English name without the slash, e.g. `me`; a sub-command is two words, e.g. `camp bind`. */
   name: string;
-  /** Chinese aliases without the slash, e.g. `['我的']`. */
+  /** Chinese aliases without the slash, e.g. `['我的']`; may be two words, e.g. `奖项 预览`. */
   aliases: string[];
-  /** Who may run it; `all` means anyone in the camp. */
+  /** Who may run it; `all` means anyone. Checked before `run`; a violation changes nothing. */
   roles: Role[] | 'all';
   /** One usage line, e.g. `/score <metric> @user <value> [reason]`. */
   usage: string;
@@ -35,11 +59,24 @@ export interface CommandSpec {
   example: string;
   /** What it does, Chinese, one short line. */
   summary: string;
-  /** False for commands that work without a camp (e.g. `/help`, `/camp bind`). */
-  needsCamp?: boolean;
-  /**
-   * Synchronous: it runs inside the message's transaction. Throw UsageError for a misuse — everything it recorded
-   * is rolled back and the user sees the error's one line plus the usage.
-   */
+}
+
+/**
+ * One chat command (SPEC §3). `run` is synchronous (it runs inside the message's transaction, in a savepoint):
+ * throw UsageError for a misuse — everything it recorded is rolled back and the user sees the error's one line plus
+ * the usage. Return the answer (a string is sent as text).
+ * @example export const meCommand: CommandSpec = { name: 'me', aliases: ['我的'], roles: ['learner'], …, run: (ctx) => '…' };
+ */
+export type CommandSpec = CampCommandSpec | FreeCommandSpec;
+
+/** A command that runs in a camp (the usual kind). */
+export interface CampCommandSpec extends CommandSpecBase {
+  needsCamp?: true;
   run(ctx: CommandContext, args: string[]): Reply | string;
+}
+
+/** A command that also works without a camp (`/help`, `/camp bind`); roles are checked only when a camp is resolved. */
+export interface FreeCommandSpec extends CommandSpecBase {
+  needsCamp: false;
+  run(ctx: BaseCommandContext, args: string[]): Reply | string;
 }

@@ -62,7 +62,8 @@ export const events = sqliteTable(
   },
   (t) => [
     uniqueIndex('events_dedupe').on(t.dedupeKey),
-    index('events_camp_type').on(t.campId, t.type, t.userid),
+    // Covers what scoring reads (all but assignment/weights text), so standings never touch the wide rows.
+    index('events_camp_type').on(t.campId, t.type, t.userid, t.num, t.ref, t.happenedAt, t.actor),
     index('events_camp_user').on(t.campId, t.userid, t.happenedAt),
   ],
 );

@@ -1,0 +1,63 @@
+import autocannon from 'autocannon';
+import type { PreparedCallback } from './callback-bodies.js';
+
+/** What one load run measured. Latencies in ms. */
+export interface LoadResult {
+  connections: number;
+  sent: number;
+  ok: number;
+  non2xx: number;
+  errors: number;
+  timeouts: number;
+  perSecond: number;
+  p50: number;
+  p99: number;
+  max: number;
+}
+
+export interface LoadOptions {
+  baseUrl: string;
+  connections: number;
+  /** Each is sent once, in order, across all connections; when absent, `bare` POSTs for `durationS`. */
+  callbacks?: PreparedCallback[];
+  durationS?: number;
+  /** Per-request timeout in seconds (WeCom gives up at 5 s; we count anything over 10 s as a timeout). */
+  timeoutS?: number;
+}
+
+/**
+ * Drives `connections` keep-alive connections with autocannon. With `callbacks`, sends exactly
+ * `callbacks.length - connections` of them (autocannon builds one request ahead on every connection).
+ */
+export async function runLoad(options: LoadOptions): Promise<LoadResult> {
+  const { callbacks, connections } = options;
+  let next = 0;
+  const setupRequest = (request: autocannon.Request): autocannon.Request => {
+    const callback = callbacks![next++];
+    if (!callback) throw new Error('bench ran out of pre-built callbacks');
+    return { ...request, path: callback.path, body: callback.body };
+  };
+  const result = await autocannon({
+    url: `${options.baseUrl}/wecom/app`,
+    connections,
+    timeout: options.timeoutS ?? 10,
+    method: 'POST',
+    headers: { 'content-type': 'text/xml' },
+    ...(callbacks
+      ? { amount: callbacks.length - connections, requests: [{ method: 'POST', setupRequest }] }
+      : { duration: options.durationS ?? 10, body: '<xml><Encrypt>x</Encrypt></xml>' }),
+  });
+  const sent = result.requests.sent;
+  return {
+    connections,
+    sent,
+    ok: result['2xx'],
+    non2xx: result.non2xx,
+    errors: result.errors,
+    timeouts: result.timeouts,
+    perSecond: Math.round(result['2xx'] / result.duration),
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    max: result.latency.max,
+  };
+}

@@ -1,0 +1,16 @@
+import Sqlite from 'better-sqlite3';
+const s = new Sqlite('/tmp/benchdb/bench.db', { readonly: true });
+const revoked = JSON.stringify(s.prepare(`SELECT revokes FROM events WHERE type='revoke'`).pluck().all());
+const p = { campId: 'bench', asOf: Date.parse('2026-12-04T10:00:00Z'), revoked };
+const time = (label: string, fn: () => unknown) => { const c = process.cpuUsage(); const r = fn(); const cu = process.cpuUsage(c); console.log(label, Math.round((cu.user + cu.system) / 1000), 'ms cpu', Array.isArray(r) ? r.length : r); };
+const W = `camp_id = @campId AND type = 'participation' AND happened_at <= @asOf`;
+time('count', () => s.prepare(`SELECT count(*) FROM events WHERE ${W}`).pluck().get(p));
+time('count+revoked', () => s.prepare(`SELECT count(*) FROM events WHERE ${W} AND id NOT IN (SELECT value FROM json_each(@revoked))`).pluck().get(p));
+time('sum group', () => s.prepare(`SELECT userid, sum(num) FROM events WHERE ${W} GROUP BY userid`).raw().all(p));
+time('sum group+revoked', () => s.prepare(`SELECT userid, sum(num), count(num) FROM events WHERE ${W} AND id NOT IN (SELECT value FROM json_each(@revoked)) GROUP BY userid`).raw().all(p));
+time('sum group nohappened', () => s.prepare(`SELECT userid, sum(num) FROM events WHERE camp_id = @campId AND type = 'participation' GROUP BY userid`).raw().all(p));
+time('exam rows all()', () => s.prepare(`SELECT id, type, userid, num, ref, actor, happened_at FROM events WHERE camp_id = @campId AND type IN ('exam','grade','review','session') AND happened_at <= @asOf`).raw().all(p));
+time('exam rows iterate', () => { let n = 0; for (const _ of s.prepare(`SELECT id, type, userid, num, ref, actor, happened_at FROM events WHERE camp_id = @campId AND type IN ('exam','grade','review','session') AND happened_at <= @asOf`).raw().iterate(p)) n++; return n; });
+time('exam count', () => s.prepare(`SELECT count(*) FROM events WHERE camp_id = @campId AND type IN ('exam','grade','review','session') AND happened_at <= @asOf`).pluck().get(p));
+time('learners', () => s.prepare(`SELECT m.userid, p.name, m.team, p.department FROM members m JOIN people p ON p.userid = m.userid WHERE m.camp_id = 'bench' AND m.role = 'learner' ORDER BY m.userid`).all());
+console.log(s.prepare(`EXPLAIN QUERY PLAN SELECT m.userid, p.name, m.team, p.department FROM members m JOIN people p ON p.userid = m.userid WHERE m.camp_id = 'bench' AND m.role = 'learner' ORDER BY m.userid`).all());

@@ -1,0 +1,13 @@
+import Sqlite from 'better-sqlite3';
+const s = new Sqlite('/tmp/benchdb/bench.db', { readonly: true });
+const p = { campId: 'bench', asOf: Date.parse('2026-12-04T10:00:00Z'), lessons: 10 };
+const time = (label: string, fn: () => unknown) => { const c = process.cpuUsage(); const r = fn(); const cu = process.cpuUsage(c); console.log(label, Math.round((cu.user + cu.system) / 1000), 'ms cpu', Array.isArray(r) ? r.length : r); };
+const it = (sql: string) => () => { let n = 0; for (const _ of s.prepare(sql).raw().iterate(p)) n++; return n; };
+time('lesson count distinct case', it(`SELECT userid, count(DISTINCT CASE WHEN num BETWEEN 1 AND @lessons AND num = cast(num AS INTEGER) THEN num END), count(*) FROM events WHERE camp_id = @campId AND type = 'lesson' AND happened_at <= @asOf GROUP BY userid`));
+time('lesson distinct sub', it(`SELECT userid, sum(num BETWEEN 1 AND @lessons AND num = cast(num AS INTEGER)), count(*) FROM (SELECT DISTINCT userid, num FROM events WHERE camp_id = @campId AND type = 'lesson' AND happened_at <= @asOf) GROUP BY userid`));
+time('lesson distinct rows', it(`SELECT DISTINCT userid, num FROM events WHERE camp_id = @campId AND type = 'lesson' AND happened_at <= @asOf`));
+time('points group type,userid', it(`SELECT type, userid, sum(num), count(num) FROM events WHERE camp_id = @campId AND type IN ('project','practice','participation') AND happened_at <= @asOf GROUP BY type, userid`));
+time('exam 7 cols', it(`SELECT id, type, userid, num, ref, actor, happened_at FROM events WHERE camp_id = @campId AND type IN ('exam','grade','review','session') AND happened_at <= @asOf`));
+time('exam only 6 cols', it(`SELECT id, userid, num, ref, happened_at FROM events WHERE camp_id = @campId AND type = 'exam' AND happened_at <= @asOf`));
+time('grade only', it(`SELECT id, userid, num, ref, happened_at FROM events WHERE camp_id = @campId AND type = 'grade' AND happened_at <= @asOf`));
+time('review only', it(`SELECT id, userid, num, ref, actor, happened_at FROM events WHERE camp_id = @campId AND type = 'review' AND happened_at <= @asOf`));

@@ -1,0 +1,33 @@
+import type Sqlite from 'better-sqlite3';
+import { dedupeKey, happenedAt, type InboundMessage, type Reply } from '../bot/inbound-message.js';
+import { takePendingSubmission } from '../commands/pending-submission.js';
+import { appendEvent } from '../db/ledger.js';
+
+const ATTACHABLE = new Set(['image', 'link', 'file', 'mixed']);
+
+/**
+ * An image or link message right after `/submit <assignment>` (same user, within the follow-up window) becomes that
+ * submission. Returns the answer, or null when the message is not such a follow-up.
+ */
+export function attachSubmission(sqlite: Sqlite.Database, message: InboundMessage, campId: string | null, now: number): Reply | null {
+  if (!ATTACHABLE.has(message.kind) || !message.url) return null;
+  const pending = takePendingSubmission(sqlite, message.from.userid, campId, now);
+  if (!pending) return null;
+  const content = [message.title?.trim(), message.url].filter(Boolean).join(' ');
+  const event = appendEvent(
+    sqlite,
+    {
+      campId: pending.campId,
+      type: 'submission',
+      userid: pending.userid,
+      ref: pending.assignment,
+      text: content,
+      actor: pending.userid,
+      source: 'chat',
+      happenedAt: happenedAt(message),
+      dedupeKey: `command:${dedupeKey(message)}:0`,
+    },
+    now,
+  );
+  return { text: `已提交作业「${pending.assignment}」，提交编号 #${event.id}（互评：/互评 #${event.id} <分数>）` };
+}

@@ -1,0 +1,54 @@
+import type Sqlite from 'better-sqlite3';
+import type { InboundMessage } from '../bot/inbound-message.js';
+import type { CampConfig } from '../camp/camp-config.js';
+import { endOfLocalDayMs, zonedTimeToUtcMs } from '../camp/time-zone.js';
+import { campIdForChat, loadCamp } from '../db/camp-store.js';
+import { campsOfUser, rolesOf, type Role } from '../db/roster-store.js';
+
+/** The camp a message is about, or why there is none (`reason` is what the user is told). */
+export type CampResolution =
+  | { kind: 'camp'; campId: string; camp: CampConfig; roles: Role[]; args: string[] }
+  | { kind: 'none'; reason: string; roles: Role[]; args: string[] };
+
+/** True for a message from a group chat (as opposed to a 1:1 chat with the app or a bot). */
+export function isGroupMessage(message: InboundMessage): boolean {
+  return message.chatType === 'group' && message.chatId !== null;
+}
+
+function inCamp(sqlite: Sqlite.Database, campId: string, userid: string, args: string[]): CampResolution | null {
+  const camp = loadCamp(sqlite, campId);
+  return camp ? { kind: 'camp', campId, camp, roles: rolesOf(sqlite, campId, userid), args } : null;
+}
+
+function isActive(camp: CampConfig, now: number): boolean {
+  return zonedTimeToUtcMs(camp.starts, camp.timezone) <= now && now <= endOfLocalDayMs(camp.ends, camp.timezone);
+}
+
+function resolveDirect(sqlite: Sqlite.Database, userid: string, args: string[], now: number, command: string): CampResolution {
+  const mine = campsOfUser(sqlite, userid);
+  const allRoles = [...new Set(mine.flatMap((c) => c.roles))];
+  const last = args.at(-1);
+  const named = last === undefined ? undefined : mine.find((c) => c.campId === last);
+  if (named) return inCamp(sqlite, named.campId, userid, args.slice(0, -1)) ?? { kind: 'none', reason: `训练营「${named.campId}」不存在`, roles: [], args };
+  if (mine.length === 0) return { kind: 'none', reason: '你还不在任何训练营的名单中，如有疑问请联系培训老师', roles: [], args };
+  const camps = mine.map((c) => loadCamp(sqlite, c.campId)).filter((c): c is CampConfig => c !== null);
+  const active = camps.filter((camp) => isActive(camp, now));
+  const only = camps.length === 1 ? camps[0] : active.length === 1 ? active[0] : undefined;
+  if (only) return inCamp(sqlite, only.id, userid, args)!;
+  const ids = mine.map((c) => c.campId);
+  const reason = `你在多个训练营：${ids.join('、')}。请在命令末尾加上训练营 id，例如 /${command} ${ids[0]}`;
+  return { kind: 'none', reason, roles: allRoles, args };
+}
+
+/**
+ * Which camp a command is about: a group chat's binding, or in a 1:1 chat the camp the user belongs to (a trailing
+ * camp id argument selects one of several; otherwise the one running today, if only one is).
+ * @example resolveCamp(sqlite, message, ['ai-2026q4'], Date.now(), 'me') // { kind: 'camp', campId: 'ai-2026q4', args: [] … }
+ */
+export function resolveCamp(sqlite: Sqlite.Database, message: InboundMessage, args: string[], now: number, command: string): CampResolution {
+  const userid = message.from.userid;
+  if (!isGroupMessage(message)) return resolveDirect(sqlite, userid, args, now, command);
+  const campId = campIdForChat(sqlite, message.chatId!);
+  const bound = campId === null ? null : inCamp(sqlite, campId, userid, args);
+  return bound ?? { kind: 'none', reason: '本群还没有绑定训练营，目前只能用 /帮助 和 /绑定 <训练营id>（培训老师）', roles: [], args };
+}

@@ -1,0 +1,149 @@
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import Koa from 'koa';
+import { Router } from '@koa/router';
+import type { Config } from '../config.js';
+import { CallbackRejected } from '../errors.js';
+import type { Channel, InboundMessage, MessageHandler, Reply } from './inbound-message.js';
+import { readCallbackQuery, readEchostr } from './callback-query.js';
+import { botChannelOf, openCallback, verifyCallbackUrl } from './open-callback.js';
+import { type ChannelKeys, encodePassiveReply, newReplyStamp } from './passive-reply.js';
+import { readBody } from './read-body.js';
+import { replyInTime } from './reply-in-time.js';
+
+/** What the callback server needs; `handle` is the message pipeline (see `src/app/`). */
+export interface CallbackServerDeps {
+  config: Pick<Config, 'corpId' | 'token' | 'encodingAesKey' | 'botToken' | 'botEncodingAesKey' | 'replayWindowS'>;
+  handle: MessageHandler;
+  /** Receives an answer that missed the passive-reply deadline, to be sent through the API instead. */
+  onLateReply?: (message: InboundMessage, reply: Reply) => void;
+  isReady: () => boolean;
+  /** Clock in ms (default Date.now). */
+  now?: () => number;
+  /** How long to wait for `handle` before answering an empty 200 (default 4000). */
+  replyTimeoutMs?: number;
+  /** Adds routes (e.g. `/verify/:code`) to the same router. */
+  extendRouter?: (router: Router) => void;
+  /** One-line operator log (default console.error); never given secrets. */
+  log?: (line: string) => void;
+}
+
+/** WeCom sends small bodies; anything larger is refused before it is buffered. */
+export const BODY_LIMIT_BYTES = 64 * 1024;
+
+type Resolved = Required<Pick<CallbackServerDeps, 'now' | 'replyTimeoutMs' | 'log'>> & CallbackServerDeps;
+
+/**
+ * Builds the Koa app serving `GET/POST /wecom/app`, `GET/POST /wecom/bot` and `GET /healthz` (SPEC §1–2).
+ * @example const app = createCallbackServer({ config, handle, isReady: () => true }); await listen(app, 3000);
+ */
+export function createCallbackServer(deps: CallbackServerDeps): Koa {
+  const resolved: Resolved = {
+    ...deps,
+    now: deps.now ?? Date.now,
+    replyTimeoutMs: deps.replyTimeoutMs ?? 4000,
+    log: deps.log ?? ((line) => console.error(line)),
+  };
+  const appKeys: ChannelKeys = { token: deps.config.token, encodingAesKey: deps.config.encodingAesKey, receiveId: deps.config.corpId };
+  const botKeys = botKeysOf(deps.config);
+  const router = new Router();
+  router.get('/healthz', (ctx) => {
+    const ok = resolved.isReady();
+    ctx.status = ok ? 200 : 503;
+    ctx.body = { ok };
+  });
+  router.get('/wecom/app', (ctx) => answerVerification(ctx, appKeys));
+  router.post('/wecom/app', (ctx) => answerCallback(ctx, resolved, appKeys, () => 'app'));
+  router.get('/wecom/bot', (ctx) => answerVerification(ctx, requireBotKeys(ctx, botKeys)));
+  router.post('/wecom/bot', (ctx) => answerCallback(ctx, resolved, requireBotKeys(ctx, botKeys), botChannelOf));
+  deps.extendRouter?.(router);
+  const app = new Koa();
+  app.use(errorBoundary(resolved.log));
+  app.use(router.routes()).use(router.allowedMethods());
+  return app;
+}
+
+/**
+ * Starts the app on `port` (0 picks a free one) and resolves once it listens.
+ * @example const { server, port } = await listen(app, 0);
+ */
+export function listen(app: Koa, port: number, host = '127.0.0.1'): Promise<{ server: Server; port: number }> {
+  return new Promise((resolve, reject) => {
+    const server = app.listen(port, host);
+    server.once('error', reject);
+    server.once('listening', () => {
+      server.off('error', reject);
+      resolve({ server, port: (server.address() as AddressInfo).port });
+    });
+  });
+}
+
+function answerVerification(ctx: Koa.Context, keys: ChannelKeys | null): void {
+  if (!keys) return;
+  ctx.type = 'text/plain';
+  ctx.body = verifyCallbackUrl(keys, readCallbackQuery(ctx.query), readEchostr(ctx.query));
+}
+
+async function answerCallback(
+  ctx: Koa.Context,
+  deps: Resolved,
+  keys: ChannelKeys | null,
+  channelOf: (body: string) => Channel,
+): Promise<void> {
+  if (!keys) return;
+  const receivedAt = deps.now();
+  const body = await readBody(ctx.req, BODY_LIMIT_BYTES);
+  const query = readCallbackQuery(ctx.query);
+  const channel = channelOf(body);
+  const message = openCallback({ channel, body, query, keys, replayWindowS: deps.config.replayWindowS, receivedAt, now: deps.now });
+  const outcome = await replyInTime(message, deps.handle, deps.replyTimeoutMs, {
+    onLateReply: (late, reply) => deps.onLateReply?.(late, reply),
+    onLateError: (error) => deps.log(`callback ${channel} ${message.msgId}: late handler failed: ${describe(error)}`),
+  });
+  ctx.status = 200;
+  if (!outcome.inTime || outcome.reply === null) {
+    ctx.body = '';
+    return;
+  }
+  const encoded = encodePassiveReply(outcome.reply, message, keys, newReplyStamp(deps.now()));
+  ctx.type = encoded.contentType;
+  ctx.body = encoded.body;
+}
+
+function botKeysOf(config: CallbackServerDeps['config']): ChannelKeys | null {
+  if (!config.botToken || !config.botEncodingAesKey) return null;
+  return { token: config.botToken, encodingAesKey: config.botEncodingAesKey, receiveId: '' };
+}
+
+function requireBotKeys(ctx: Koa.Context, keys: ChannelKeys | null): ChannelKeys | null {
+  if (keys) return keys;
+  ctx.status = 404;
+  ctx.body = 'group bot is not configured';
+  return null;
+}
+
+function errorBoundary(log: (line: string) => void): Koa.Middleware {
+  return async (ctx, next) => {
+    try {
+      await next();
+    } catch (error) {
+      const known = error instanceof CallbackRejected ? error : exposedHttpError(error);
+      ctx.status = known?.status ?? 500;
+      ctx.type = 'text/plain';
+      ctx.body = known?.message ?? 'internal error';
+      if (ctx.status === 413) ctx.set('Connection', 'close');
+      log(`${ctx.method} ${ctx.path} ${ctx.status}: ${known ? known.message : describe(error)}`);
+    }
+  };
+}
+
+function exposedHttpError(error: unknown): { status: number; message: string } | null {
+  const candidate = error as { status?: unknown; expose?: unknown; message?: unknown };
+  if (typeof candidate?.status !== 'number' || candidate.expose !== true) return null;
+  return { status: candidate.status, message: String(candidate.message) };
+}
+
+function describe(error: unknown): string {
+  if (error instanceof Error) return `${error.name}: ${error.message}`.replace(/\s+/g, ' ');
+  return String(error).replace(/\s+/g, ' ');
+}

@@ -1,0 +1,33 @@
+import { currentPublication } from '../delivery/publication-store.js';
+import { UsageError, ValidationError } from '../errors.js';
+import type { CliCommand } from './cli-command.js';
+import { printWinners, winnerJson } from './awards-publish.js';
+import { openConfiguredDatabase } from './open-configured-database.js';
+import { parseFlags } from './parse-flags.js';
+
+export const awardsShowCommand: CliCommand = {
+  path: ['awards', 'show'],
+  usage: 'awards show <camp-id> [--json]',
+  summary: 'the published awards, with certificate codes',
+  async run(args, io) {
+    const { positional, flags } = parseFlags(args, { switches: ['json'] });
+    const [campId, ...extra] = positional;
+    if (!campId || extra.length > 0) throw new UsageError('expected exactly one <camp-id>');
+    const database = openConfiguredDatabase();
+    try {
+      const publication = currentPublication(database.sqlite, campId);
+      if (!publication) throw new ValidationError(`${campId} 还没有发布获奖结果（camp-bot awards publish ${campId}）`);
+      const { result } = publication;
+      if (flags.json) {
+        const winners = result.winners.map((w) => ({ ...winnerJson(w), certificate: w.certificate }));
+        io.out(JSON.stringify({ asOf: result.asOf, winners, warnings: result.warnings }, null, 2));
+        return 0;
+      }
+      io.out(`${result.campName} 发布 #${publication.id}（${new Date(publication.publishedAt).toISOString()}，${publication.publishedBy}）`);
+      printWinners(io, result.winners);
+      return 0;
+    } finally {
+      database.close();
+    }
+  },
+};

@@ -1,0 +1,31 @@
+import { formatScore } from '../scoring/round.js';
+import type { CommandSpec } from './command-spec.js';
+import { learnerLabel } from './format-metrics.js';
+import { parseWholeNumber } from './parse-values.js';
+
+const DEFAULT_TOP = 10;
+const MAX_TOP = 50;
+
+/** `/rank [n]` — the top n by composite with competition ranks; a learner also sees their own line. */
+export const rankCommand: CommandSpec = {
+  name: 'rank',
+  aliases: ['排行'],
+  roles: 'all',
+  usage: `/rank [人数，默认 ${DEFAULT_TOP}，最多 ${MAX_TOP}]`,
+  example: '/排行 20',
+  summary: '综合分排行榜',
+  run(ctx, [count]) {
+    const top = count === undefined ? DEFAULT_TOP : parseWholeNumber(count, 1, MAX_TOP, '人数');
+    const { rows } = ctx.standings();
+    if (rows.length === 0) return '本营还没有学员名单';
+    const shown = rows.slice(0, top);
+    const me = ctx.user.userid;
+    const lines = shown.map((row) => `${row.rank}. ${learnerLabel(row)} ${formatScore(row.composite)}${row.userid === me ? ' ← 你' : ''}`);
+    const mine = rows.findIndex((row) => row.userid === me);
+    if (mine >= top) {
+      const row = rows[mine]!;
+      lines.push('…', `${row.rank}. ${learnerLabel(row)} ${formatScore(row.composite)} ← 你`);
+    }
+    return [`综合分排行（前 ${shown.length} / ${rows.length} 人）`, ...lines].join('\n');
+  },
+};

@@ -1,0 +1,33 @@
+import { dedupeKey } from '../bot/inbound-message.js';
+import { enqueueOutbound } from '../delivery/enqueue-outbound.js';
+import { inlineMedia } from '../delivery/outbox-payload.js';
+import { buildStatsReport } from '../insight/build-stats-report.js';
+import { loadInsight } from '../insight/load-insight.js';
+import { statsChartPng } from '../insight/stats-chart.js';
+import { statsText } from '../insight/stats-text.js';
+import type { CommandSpec } from './command-spec.js';
+
+/**
+ * `/stats` — a short summary for trainers (distribution by department and tenure, team means, coverage, learners at
+ * risk, award ideas), plus a chart of the mean composite per department sent to the asker through the app.
+ */
+export const statsCommand: CommandSpec = {
+  name: 'stats',
+  aliases: ['统计'],
+  roles: ['trainer'],
+  usage: '/stats',
+  example: '/统计',
+  summary: '统计：部门与司龄分布、团队均值、预计无缘奖项的学员',
+  run(ctx) {
+    const inputs = loadInsight(ctx.sqlite, ctx.campId, ctx.now);
+    const report = buildStatsReport(inputs);
+    const png = statsChartPng(report.stats, ctx.camp.name);
+    enqueueOutbound(ctx.sqlite, {
+      campId: ctx.campId,
+      kind: 'app',
+      payload: { touser: [ctx.user.userid], message: { msgtype: 'image', media: inlineMedia('stats.png', png) } },
+      dedupeKey: `stats-chart:${dedupeKey(ctx.message)}`,
+    }, ctx.now);
+    return `${statsText(report, ctx.camp, { winnersSource: inputs.winnersSource })}\n📈 各部门平均综合分图表已私信发送给你`;
+  },
+};

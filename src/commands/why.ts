@@ -1,0 +1,85 @@
+import { localDateOf } from '../camp/time-zone.js';
+import { loadFactsForLearner } from '../db/load-facts.js';
+import { learnersOf } from '../db/roster-store.js';
+import { UsageError } from '../errors.js';
+import type { ExplainedFact } from '../scoring/explain-facts.js';
+import { explainLearner, type MetricExplanation } from '../scoring/explain-learner.js';
+import type { Fact } from '../scoring/fact.js';
+import { formatScore } from '../scoring/round.js';
+import type { StandingRow } from '../scoring/standings.js';
+import type { CommandContext, CommandSpec } from './command-spec.js';
+import { metricLine } from './format-metrics.js';
+import { resolveUser } from './resolve-user.js';
+
+const SHOWN_PER_METRIC = 3;
+
+/**
+ * Which exams and graded assignments exist is decided camp-wide: one live score of each exam and one live grade of each
+ * assignment (of an enrolled learner) stand for everyone else's.
+ */
+function campWideFacts(ctx: CommandContext, userid: string): Fact[] {
+  return ctx.sqlite.prepare<{ campId: string; userid: string; now: number }, Fact>(
+    `SELECT id, type, userid, num, text, ref, actor, happened_at AS at, revokes FROM events WHERE id IN (
+       SELECT min(id) FROM events
+       WHERE camp_id = @campId AND type IN ('exam', 'grade') AND userid <> @userid AND num IS NOT NULL AND happened_at <= @now
+         AND userid IN (SELECT userid FROM members WHERE camp_id = @campId AND role = 'learner')
+         AND id NOT IN (SELECT revokes FROM events WHERE camp_id = @campId AND type = 'revoke' AND revokes IS NOT NULL)
+       GROUP BY type, ref)`,
+  ).all({ campId: ctx.campId, userid, now: ctx.now });
+}
+
+function factValue(fact: ExplainedFact): string {
+  const value = typeof fact.value === 'number' ? formatScore(fact.value) : (fact.value ?? '');
+  switch (fact.type) {
+    case 'lesson': return `第 ${fact.value} 课`;
+    case 'checkin': return `签到「${fact.ref}」`;
+    case 'exam': return `考试「${fact.ref}」${value}`;
+    case 'submission': return `提交「${fact.ref}」`;
+    case 'grade': return `老师评分「${fact.ref}」${value}`;
+    case 'review': return `互评「${fact.ref}」${value}（${fact.actor}）`;
+    default: return typeof fact.value === 'number' && fact.value > 0 ? `+${value}` : value;
+  }
+}
+
+function metricBlock(ctx: CommandContext, row: StandingRow, explanation: MetricExplanation): string[] {
+  const facts = explanation.facts;
+  const shown = facts.slice(-SHOWN_PER_METRIC).map((fact) => {
+    const mark = fact.counted ? '✓' : '✗';
+    const note = fact.note ? ` ${fact.note}` : '';
+    return `  #${fact.id} ${localDateOf(fact.at, ctx.camp.timezone).slice(5)} ${factValue(fact)} ${mark}${note}`;
+  });
+  const more = facts.length > SHOWN_PER_METRIC ? [`  …另有 ${facts.length - SHOWN_PER_METRIC} 条更早的记录`] : [];
+  return [`【${metricLine(ctx.standings(), row, explanation.metric)}】`, ...(facts.length ? [...more, ...shown] : ['  暂无记录'])];
+}
+
+function target(ctx: CommandContext, word: string | undefined): { userid: string; name: string; team: string | null } {
+  const isTrainer = ctx.user.roles.includes('trainer');
+  if (word === undefined) {
+    if (!ctx.user.roles.includes('learner')) throw new UsageError('请指定学员，例如 /明细 @张三');
+    return { userid: ctx.user.userid, name: ctx.user.name, team: null };
+  }
+  const learner = resolveUser(ctx, word, 'learner');
+  if (learner.userid !== ctx.user.userid && !isTrainer) throw new UsageError('学员只能查看自己的明细');
+  return learner;
+}
+
+/** `/why [@user]` — the events behind each metric (learners: their own; trainers: anyone's). */
+export const whyCommand: CommandSpec = {
+  name: 'why',
+  aliases: ['明细'],
+  roles: ['learner', 'trainer'],
+  usage: '/why [@学员]（学员只能看自己）',
+  example: '/明细 @张三',
+  summary: '查看每项指标背后的记录',
+  run(ctx, [word]) {
+    const who = target(ctx, word);
+    const row = ctx.standings().rows.find((candidate) => candidate.userid === who.userid);
+    if (!row) throw new UsageError(`${who.name} 不在本营学员名单中`);
+    const facts = [...loadFactsForLearner(ctx.sqlite, ctx.campId, who.userid, ctx.now), ...campWideFacts(ctx, who.userid)];
+    const learners = learnersOf(ctx.sqlite, ctx.campId);
+    const learner = learners.find((candidate) => candidate.userid === who.userid) ?? { ...who, department: null };
+    const explanation = explainLearner({ config: ctx.camp, learner, learners, facts, asOf: ctx.now });
+    const blocks = explanation.metrics.flatMap((metric) => metricBlock(ctx, row, metric));
+    return [`${row.name} 的计分明细（综合分 ${formatScore(row.composite)}，第 ${row.rank} 名；✓ 计入 ✗ 不计）`, ...blocks].join('\n');
+  },
+};

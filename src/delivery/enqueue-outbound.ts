@@ -1,0 +1,26 @@
+import type Sqlite from 'better-sqlite3';
+import type { Outbound } from './outbox-payload.js';
+
+export type OutboundRequest = Outbound & {
+  campId: string | null;
+  /** Unique per message meant; a second enqueue with the same key is ignored (retries enqueue nothing new). */
+  dedupeKey: string | null;
+};
+
+/**
+ * Writes one outbound message to the outbox. Call INSIDE the transaction of the state change that causes it, so
+ * the message exists exactly when the change does; the outbox worker delivers it.
+ * @example enqueueOutbound(sqlite, { campId, kind: 'app', payload: { touser: ['zhangsan'], message: { msgtype: 'text',
+ *   content: '你好' } }, dedupeKey: 'hello:zhangsan' }, now);
+ */
+export function enqueueOutbound(sqlite: Sqlite.Database, request: OutboundRequest, now: number): { id: number; duplicate: boolean } {
+  const result = sqlite
+    .prepare(
+      `INSERT INTO outbox (camp_id, kind, payload, dedupe_key, status, attempts, next_attempt_at, created_at)
+       VALUES (?, ?, ?, ?, 'pending', 0, ?, ?) ON CONFLICT (dedupe_key) DO NOTHING`,
+    )
+    .run(request.campId, request.kind, JSON.stringify(request.payload), request.dedupeKey, now, now);
+  if (result.changes === 1) return { id: Number(result.lastInsertRowid), duplicate: false };
+  const existing = sqlite.prepare('SELECT id FROM outbox WHERE dedupe_key = ?').get(request.dedupeKey) as { id: number };
+  return { id: existing.id, duplicate: true };
+}

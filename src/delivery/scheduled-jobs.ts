@@ -1,0 +1,90 @@
+import type Sqlite from 'better-sqlite3';
+import { requireCamp, loadCampStandings } from '../db/camp-standings.js';
+import { chatsOfCamp } from '../db/camp-store.js';
+import { previewAwards } from '../db/preview-awards.js';
+import { rosterOf } from '../db/roster-store.js';
+import { localDateOf } from '../camp/time-zone.js';
+import { awardNudges } from './award-nudges.js';
+import { awardPreviewText } from './award-preview-text.js';
+import { runClaimedSlot, type ScheduleJob, type SlotOutcome } from './claim-slot.js';
+import { enqueueOutbound } from './enqueue-outbound.js';
+import { leaderboardMarkdown } from './leaderboard-post.js';
+import { currentPublication } from './publication-store.js';
+import { publishAwards, type PublishDeps } from './publish-awards.js';
+
+/** What the scheduled jobs need; `instanceId` names this process in `schedule_runs.claimed_by`. */
+export interface ScheduleDeps extends PublishDeps {
+  instanceId: string;
+  now?: () => number;
+  log?: (line: string) => void;
+}
+
+const DAY_MS = 86_400_000;
+
+function claimed(deps: ScheduleDeps, campId: string, job: ScheduleJob, slot: string, work: (now: number) => string): SlotOutcome {
+  const now = (deps.now ?? Date.now)();
+  return runClaimedSlot(deps.sqlite, { campId, job, slot }, deps.instanceId, now, () => work(now));
+}
+
+/**
+ * The daily leaderboard for one slot, run once however often it is fired: the top 10 and biggest movers since the
+ * same time yesterday to every bound chat, and a private nudge to each learner within reach of an award. Only on the
+ * camp's days (`starts`…`ends`); a daily cron would otherwise post forever.
+ * @example runLeaderboard(deps, 'ai-2026q4', '2026-11-20T20:00')
+ */
+export function runLeaderboard(deps: ScheduleDeps, campId: string, slot: string): SlotOutcome {
+  return claimed(deps, campId, 'leaderboard', slot, (now) => {
+    const { sqlite } = deps;
+    const camp = requireCamp(sqlite, campId);
+    const day = slot.slice(0, 10);
+    if (day < camp.starts || day > camp.ends) return `camp not in session on ${day}`;
+    const today = localDateOf(now, camp.timezone);
+    const standings = loadCampStandings(sqlite, campId, now);
+    const content = leaderboardMarkdown(camp.name, today, standings, loadCampStandings(sqlite, campId, now - DAY_MS));
+    const key = (what: string): string => `leaderboard:${campId}:${slot}:${what}`;
+    let chats = 0;
+    for (const chat of chatsOfCamp(sqlite, campId)) {
+      if (!chat.webhookUrl) continue;
+      const payload = { webhookUrl: chat.webhookUrl, chatid: chat.chatId, message: { msgtype: 'markdown' as const, content } };
+      enqueueOutbound(sqlite, { campId, kind: 'webhook', payload, dedupeKey: key(`chat:${chat.chatId}`) }, now);
+      chats += 1;
+    }
+    const nudges = awardNudges(camp, standings);
+    for (const nudge of nudges) {
+      const payload = { touser: [nudge.userid], message: { msgtype: 'text' as const, content: nudge.text } };
+      enqueueOutbound(sqlite, { campId, kind: 'app', payload, dedupeKey: key(`nudge:${nudge.userid}`) }, now);
+    }
+    return `leaderboard to ${chats} chats, ${nudges.length} nudges`;
+  });
+}
+
+/** The award preview for one slot: the draft with warnings to the trainers only. */
+export function runPreview(deps: ScheduleDeps, campId: string, slot: string): SlotOutcome {
+  return claimed(deps, campId, 'preview', slot, (now) => {
+    const preview = previewAwards(deps.sqlite, campId, now);
+    const touser = rosterOf(deps.sqlite, campId).filter((m) => m.roles.includes('trainer')).map((m) => m.userid);
+    if (touser.length === 0) return 'no trainers to send the preview to';
+    const payload = { touser, message: { msgtype: 'text' as const, content: awardPreviewText(preview) } };
+    enqueueOutbound(deps.sqlite, { campId, kind: 'app', payload, dedupeKey: `preview:${campId}:${slot}` }, now);
+    return `preview to ${touser.length} trainers`;
+  });
+}
+
+/** The scheduled publish: publishes unless the camp was published already (by a trainer, say). */
+export function runPublish(deps: ScheduleDeps, campId: string, slot: string): SlotOutcome {
+  return claimed(deps, campId, 'publish', slot, (now) => {
+    const existing = currentPublication(deps.sqlite, campId);
+    if (existing) return `already published (#${existing.id})`;
+    const outcome = publishAwards(deps, campId, { by: 'schedule', now });
+    return `published #${outcome.publicationId} with ${outcome.result.winners.length} winners`;
+  });
+}
+
+export type JobRunner = (deps: ScheduleDeps, campId: string, slot: string) => SlotOutcome;
+
+export const JOBS: Record<ScheduleJob, JobRunner> = { leaderboard: runLeaderboard, preview: runPreview, publish: runPublish };
+
+/** True when the camp has a publication in force (the publish catch-up then has nothing to do). */
+export function isPublished(sqlite: Sqlite.Database, campId: string): boolean {
+  return currentPublication(sqlite, campId) !== null;
+}

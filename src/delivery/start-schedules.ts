@@ -1,0 +1,124 @@
+import cron, { type ScheduledTask } from 'node-cron';
+import type { CampConfig } from '../camp/camp-config.js';
+import { zonedTimeToUtcMs } from '../camp/time-zone.js';
+import { isSlotClaimed, recordSlotError, type ScheduleJob } from './claim-slot.js';
+import { localDateTimeOf } from './local-date-time.js';
+import { isPublished, JOBS, type ScheduleDeps } from './scheduled-jobs.js';
+
+export interface Schedules {
+  /** Stops every task and the camp watcher. */
+  stop(): Promise<void>;
+}
+
+const DAY_MS = 86_400_000;
+const MINUTE_MS = 60_000;
+const WATCH_MS = 60_000;
+
+/**
+ * Runs each camp's schedules (SPEC §8) with node-cron in the camp's zone: the daily leaderboard, the preview and the
+ * publish. Every firing goes through a claimed slot, so restarts and several processes never double-post. At start-up
+ * (and when a camp's file changes) missed slots run: the leaderboard and preview if less than 24 h late, the publish
+ * whenever it was missed and the camp is not published yet.
+ * @example const schedules = startSchedules({ sqlite, certSecret, publicBaseUrl, instanceId: `pid-${process.pid}` });
+ */
+export function startSchedules(deps: ScheduleDeps): Schedules {
+  const camps = new Map<string, { json: string; tasks: ScheduledTask[] }>();
+  const sync = (): void => {
+    for (const { id, config } of readCamps(deps)) {
+      if (camps.get(id)?.json === config) continue;
+      for (const task of camps.get(id)?.tasks ?? []) void task.destroy();
+      const camp = JSON.parse(config) as CampConfig;
+      camps.set(id, { json: config, tasks: scheduleCamp(deps, camp) });
+      runMissedSlots(deps, camp);
+    }
+  };
+  sync();
+  const watcher = setInterval(() => guard(deps, 'camp watcher', sync), WATCH_MS);
+  watcher.unref();
+  return {
+    async stop() {
+      clearInterval(watcher);
+      for (const { tasks } of camps.values()) for (const task of tasks) await task.destroy();
+      camps.clear();
+    },
+  };
+}
+
+function readCamps(deps: ScheduleDeps): { id: string; config: string }[] {
+  return deps.sqlite.prepare('SELECT id, config FROM camps ORDER BY id').all() as { id: string; config: string }[];
+}
+
+function scheduleCamp(deps: ScheduleDeps, camp: CampConfig): ScheduledTask[] {
+  const tasks: ScheduledTask[] = [];
+  const options = (job: ScheduleJob) => ({ timezone: camp.timezone, name: `${camp.id}:${job}`, noOverlap: true });
+  const { leaderboard, preview, publish } = camp.schedule;
+  if (leaderboard) {
+    tasks.push(cron.schedule(leaderboard, (ctx) => fire(deps, camp.id, 'leaderboard', localDateTimeOf(ctx.date.getTime(), camp.timezone)), options('leaderboard')));
+  }
+  for (const [job, at] of [['preview', preview], ['publish', publish]] as const) {
+    if (!at) continue;
+    const slot = slotOf(at, camp.timezone);
+    const [, month, day, hour, minute] = /^\d{4}-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/.exec(slot) ?? [];
+    // A yearly pattern fires on the day; the slot (with its year) keeps it to one run.
+    const pattern = `${Number(minute)} ${Number(hour)} ${Number(day)} ${Number(month)} *`;
+    tasks.push(cron.schedule(pattern, (ctx) => {
+      if (localDateTimeOf(ctx.date.getTime(), camp.timezone) === slot) fire(deps, camp.id, job, slot);
+    }, options(job)));
+  }
+  return tasks;
+}
+
+/** A configured local date-time as a slot key (`2026-12-04T10:00`). */
+function slotOf(at: string, timeZone: string): string {
+  return localDateTimeOf(zonedTimeToUtcMs(at, timeZone), timeZone);
+}
+
+function fire(deps: ScheduleDeps, campId: string, job: ScheduleJob, slot: string): void {
+  guard(deps, `${campId} ${job} ${slot}`, () => {
+    const outcome = JOBS[job](deps, campId, slot);
+    if (outcome.ran) (deps.log ?? console.log)(`schedule: ${campId} ${job} ${slot}: ${outcome.result}`);
+  }, { campId, job, slot });
+}
+
+function guard(deps: ScheduleDeps, what: string, work: () => void, key?: { campId: string; job: ScheduleJob; slot: string }): void {
+  try {
+    work();
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    (deps.log ?? console.error)(`schedule: ${what} failed: ${message}`);
+    if (key) recordSlotError(deps.sqlite, key, deps.instanceId, (deps.now ?? Date.now)(), message);
+  }
+}
+
+/** Runs, now, the slots this camp missed while no process was up. */
+export function runMissedSlots(deps: ScheduleDeps, camp: CampConfig): void {
+  const now = (deps.now ?? Date.now)();
+  const { leaderboard, preview, publish } = camp.schedule;
+  const last = leaderboard ? lastCronSlot(leaderboard, camp.timezone, now) : null;
+  if (last) fireIfOpen(deps, camp.id, 'leaderboard', last);
+  if (preview) {
+    const at = zonedTimeToUtcMs(preview, camp.timezone);
+    if (at <= now && now - at < DAY_MS) fireIfOpen(deps, camp.id, 'preview', slotOf(preview, camp.timezone));
+  }
+  if (publish && zonedTimeToUtcMs(publish, camp.timezone) <= now && !isPublished(deps.sqlite, camp.id)) {
+    fireIfOpen(deps, camp.id, 'publish', slotOf(publish, camp.timezone));
+  }
+}
+
+function fireIfOpen(deps: ScheduleDeps, campId: string, job: ScheduleJob, slot: string): void {
+  if (!isSlotClaimed(deps.sqlite, { campId, job, slot })) fire(deps, campId, job, slot);
+}
+
+/** The latest minute in the last 24 h (now included) that the cron pattern matches, as a slot; null if none. */
+export function lastCronSlot(pattern: string, timeZone: string, now: number): string | null {
+  const probe = cron.createTask(pattern, () => undefined, { timezone: timeZone });
+  try {
+    const start = Math.floor(now / MINUTE_MS) * MINUTE_MS;
+    for (let t = start; t > now - DAY_MS; t -= MINUTE_MS) {
+      if (probe.match(new Date(t))) return localDateTimeOf(t, timeZone);
+    }
+    return null;
+  } finally {
+    void probe.destroy();
+  }
+}

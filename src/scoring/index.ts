@@ -1,0 +1,15 @@
+export type { Fact } from './fact.js';
+export { round2, formatScore } from './round.js';
+export type { Learner, MetricKey, MetricValue, StandingRow, Standings, UngradedSubmission } from './standings.js';
+export { createScoreAccumulator, type ScoreAccumulator, type ScoreAccumulatorInput } from './score-accumulator.js';
+export { computeStandings, type ComputeStandingsInput } from './compute-standings.js';
+export { resolveRevoked } from './resolve-revoked.js';
+export { effectiveWeights } from './effective-weights.js';
+export { explainLearner, type ExplainLearnerInput, type LearnerExplanation, type MetricExplanation } from './explain-learner.js';
+export type { ExplainedFact } from './explain-facts.js';
+export { selectAwards, type AwardSelection, type SelectAwardsInput } from './select-awards.js';
+export { cutoff, type Winner } from './winner.js';
+export { rankTeams, type TeamValue } from './team-award.js';
+export { valueOf, normalizedOf } from './value-of.js';
+export { competitionRanks, compareIds } from './competition-rank.js';
+export { METRIC_LABELS, labelOf } from './metric-labels.js';

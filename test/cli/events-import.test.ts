@@ -1,0 +1,137 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { main } from '../../src/cli/main.js';
+import { verifyChain } from '../../src/db/ledger.js';
+import { openDatabase } from '../../src/db/open-database.js';
+import { captureIo } from '../support/capture-io.js';
+import { tempDbFile } from '../support/temp-db-file.js';
+
+const CAMP = `
+id: c1
+name: 导入营
+timezone: Asia/Shanghai
+starts: 2026-11-02
+ends: 2026-12-04
+lessons: 4
+chats: [room1]
+trainers: [teacher]
+metrics:
+  completion: { weight: 50 }
+  exam: { weight: 50 }
+  participation: { weight: 0, target: 30, minChars: 5, cooldownSeconds: 60, dailyCap: 2 }
+`;
+const ROSTER = 'userid,name,team\na,甲,X\nb,乙,X\nc,丙,Y\n';
+const GOOD = [
+  'type,userid,value,at,ref,actor,note',
+  'lesson,a,1,2026-11-10T10:00+08:00,,,',
+  'lesson,a,2,2026-11-10 11:00,,,',
+  'session,,,2026-11-10T12:00:00Z,第1次课,,',
+  'checkin,b,,2026-11-10T09:00+08:00,第1次课,,',
+  'exam,c,88.5,2026-11-10T10:00+08:00,,teacher,',
+  'project,b,-2,2026-11-10T10:00+08:00,,,扣分',
+  'assignment,,user-research,2026-11-10T10:00+08:00,h1,teacher,用户访谈',
+  'submission,a,https://example.com/a,2026-11-11T10:00+08:00,h1,,',
+  'grade,a,80,2026-11-12T10:00+08:00,h1,teacher,不错',
+  'review,a,60,2026-11-12T10:00+08:00,h1,b,',
+  '',
+].join('\n');
+
+describe('camp-bot events import', () => {
+  let temp: ReturnType<typeof tempDbFile>;
+  const path = (name: string): string => join(temp.dir, name);
+  const count = (): number => {
+    const database = openDatabase(temp.file);
+    const n = (database.sqlite.prepare('SELECT count(*) AS n FROM events').get() as { n: number }).n;
+    expect(verifyChain(database.sqlite).ok).toBe(true);
+    database.close();
+    return n;
+  };
+  beforeEach(async () => {
+    temp = tempDbFile();
+    writeFileSync(path('camp.yaml'), CAMP);
+    writeFileSync(path('roster.csv'), ROSTER);
+    expect(await main(['camp', 'apply', path('camp.yaml')], captureIo())).toBe(0);
+    expect(await main(['roster', 'import', 'c1', path('roster.csv')], captureIo())).toBe(0);
+  });
+  afterEach(() => temp.cleanup());
+
+  it('records a good file once, with the ledger columns of each type', async () => {
+    writeFileSync(path('events.csv'), GOOD);
+    const io = captureIo();
+    expect(await main(['events', 'import', 'c1', path('events.csv')], io)).toBe(0);
+    expect(io.stdout).toEqual(['已导入 c1：新记录 10 条，已存在 0 条']);
+    const database = openDatabase(temp.file);
+    const rows = database.sqlite.prepare('SELECT type, userid, num, text, ref, actor, source, happened_at AS at, note FROM events ORDER BY id').all();
+    database.close();
+    expect(rows[1]).toMatchObject({ type: 'lesson', num: 2, at: Date.parse('2026-11-10T03:00:00Z'), actor: 'import', source: 'import' });
+    expect(rows[4]).toMatchObject({ type: 'exam', userid: 'c', num: 88.5, ref: 'final', actor: 'teacher' });
+    expect(rows[5]).toMatchObject({ type: 'project', num: -2, note: '扣分' });
+    expect(rows[6]).toMatchObject({ type: 'assignment', userid: null, text: 'user-research', ref: 'h1', note: '用户访谈' });
+    expect(rows[7]).toMatchObject({ type: 'submission', text: 'https://example.com/a', ref: 'h1' });
+    expect(rows[8]).toMatchObject({ type: 'grade', num: 80, text: '不错', actor: 'teacher' });
+    expect(rows[9]).toMatchObject({ type: 'review', userid: 'a', num: 60, actor: 'b' });
+
+    const again = captureIo();
+    expect(await main(['events', 'import', 'c1', path('events.csv')], again)).toBe(0);
+    expect(again.stdout).toEqual(['已导入 c1：新记录 0 条，已存在 10 条']);
+    expect(count()).toBe(10);
+  });
+
+  it('rejects a file with bad rows whole, naming every bad line', async () => {
+    writeFileSync(path('bad.csv'), [
+      'type,userid,value,at,ref,actor,note',
+      'lesson,a,1,2026-11-10T10:00+08:00,,,',
+      'homework,a,1,2026-11-10T10:00+08:00,,,',
+      'exam,zz,80,2026-11-10T10:00+08:00,,,',
+      'exam,a,101,2026-11-10T10:00+08:00,,,',
+      'lesson,a,1,2099-01-01T00:00+08:00,,,',
+      'lesson,a,1,yesterday,,,',
+      'checkin,a,,2026-11-10T10:00+08:00,,,',
+      'review,a,70,2026-11-10T10:00+08:00,h9,a,',
+      'grade,a,70,2026-11-10T10:00+08:00,nope,teacher,',
+      'lesson,a,5,2026-11-10T10:00+08:00,,,',
+      'project,b,3,2026-11-10T10:00+08:00,,,',
+    ].join('\n'));
+    const io = captureIo();
+    expect(await main(['events', 'import', 'c1', path('bad.csv')], io)).toBe(1);
+    const printed = io.stderr.join('\n');
+    expect(io.stderr[0]).toContain('有 9 行错误，未导入任何内容');
+    for (const line of [3, 4, 5, 6, 7, 8, 9, 10, 11]) expect(printed).toContain(`line ${line}:`);
+    for (const line of [2, 12]) expect(printed).not.toContain(`line ${line}:`);
+    expect(count()).toBe(0);
+  });
+
+  it('counts chat-archive messages by the participation rule, once per msgid', async () => {
+    const t = Date.parse('2026-11-10T02:00:00Z');
+    const message = (msgid: string, from: string, offsetS: number, content: string, roomid = 'room1'): string =>
+      JSON.stringify({ msgid, action: 'send', from, roomid, msgtime: t + offsetS * 1000, msgtype: 'text', text: { content } });
+    writeFileSync(path('chat.jsonl'), [
+      message('m1', 'a', 0, '今天的课很有收获'),
+      message('m2', 'a', 30, '冷却时间内的发言'),
+      message('m3', 'a', 90, '第二条有效发言'),
+      message('m4', 'a', 200, '超过每日上限了'),
+      message('m5', 'b', 0, '@甲 好的'),
+      message('m6', 'b', 10, '/rank 看看排行榜'),
+      message('m7', 'b', 20, '在别的群说的很长的话', 'room2'),
+      message('m8', 'teacher', 0, '老师的发言不计分'),
+      JSON.stringify({ msgid: 'm9', action: 'recall' }),
+      message('m10', 'c', 0, '跨天之前的发言呀'),
+      message('m11', 'c', 16 * 3600, '第二天的新发言呀'),
+    ].join('\n'));
+    const io = captureIo();
+    expect(await main(['events', 'import', 'c1', path('chat.jsonl')], io)).toBe(0);
+    expect(io.stdout[0]).toContain('新记录 4 条，已存在 0 条，6 条不计');
+    const again = captureIo();
+    expect(await main(['events', 'import', 'c1', path('chat.jsonl')], again)).toBe(0);
+    expect(again.stdout[0]).toContain('新记录 0 条，已存在 4 条');
+  });
+
+  it('rejects a chat archive with a bad line', async () => {
+    writeFileSync(path('chat.jsonl'), '{"msgid":"m1","from":"a","roomid":"room1","msgtime":1,"msgtype":"text","text":{"content":"hello world"}}\nnot json\n');
+    const io = captureIo();
+    expect(await main(['events', 'import', 'c1', path('chat.jsonl')], io)).toBe(1);
+    expect(io.stderr.join('\n')).toContain('line 2: 不是有效的 JSON');
+    expect(count()).toBe(0);
+  });
+});

@@ -1,0 +1,82 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { main } from '../../src/cli/main.js';
+import { openDatabase } from '../../src/db/open-database.js';
+import { rosterOf } from '../../src/db/roster-store.js';
+import { captureIo } from '../support/capture-io.js';
+import { tempDbFile } from '../support/temp-db-file.js';
+
+const CAMP = 'id: c1\nname: 名单营\nstarts: 2026-11-02\nends: 2026-12-04\ntrainers: [teacher]\n';
+const CSV = [
+  'userid,name,department,team,role,joined',
+  'u1,张三,研发部,A,learner,2024-03-01',
+  'u2,李四,产品部,A,,',
+  '"u3","王 五",研发部,B,learner,',
+  'teacher,赵老师,培训部,,trainer,',
+  '',
+].join('\n');
+
+describe('camp-bot roster import', () => {
+  let temp: ReturnType<typeof tempDbFile>;
+  const path = (name: string): string => join(temp.dir, name);
+  const roster = () => {
+    const database = openDatabase(temp.file);
+    const rows = rosterOf(database.sqlite, 'c1');
+    database.close();
+    return rows;
+  };
+  beforeEach(async () => {
+    temp = tempDbFile();
+    writeFileSync(path('camp.yaml'), CAMP);
+    expect(await main(['camp', 'apply', path('camp.yaml')], captureIo())).toBe(0);
+  });
+  afterEach(() => temp.cleanup());
+
+  it('imports a CSV roster', async () => {
+    writeFileSync(path('roster.csv'), '\uFEFF' + CSV);
+    const io = captureIo();
+    expect(await main(['roster', 'import', 'c1', path('roster.csv')], io)).toBe(0);
+    expect(io.stdout[0]).toContain('4 行');
+    expect(roster()).toEqual([
+      { userid: 'teacher', name: '赵老师', team: null, department: '培训部', joined: null, roles: ['trainer'] },
+      { userid: 'u1', name: '张三', team: 'A', department: '研发部', joined: '2024-03-01', roles: ['learner'] },
+      { userid: 'u2', name: '李四', team: 'A', department: '产品部', joined: null, roles: ['learner'] },
+      { userid: 'u3', name: '王 五', team: 'B', department: '研发部', joined: null, roles: ['learner'] },
+    ]);
+  });
+
+  it('imports an XLSX roster, dates included', async () => {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('名单');
+    sheet.addRow(['userid', 'name', 'department', 'team', 'role', 'joined']);
+    sheet.addRow(['u1', '张三', '研发部', 'A', 'learner', new Date(Date.UTC(2024, 2, 1))]);
+    sheet.addRow(['u9', '钱九', '销售部', 7, 'manager', '']);
+    await workbook.xlsx.writeFile(path('roster.xlsx'));
+    expect(await main(['roster', 'import', 'c1', path('roster.xlsx')], captureIo())).toBe(0);
+    expect(roster().filter((r) => r.userid !== 'teacher')).toEqual([
+      { userid: 'u1', name: '张三', team: 'A', department: '研发部', joined: '2024-03-01', roles: ['learner'] },
+      { userid: 'u9', name: '钱九', team: null, department: '销售部', joined: null, roles: ['manager'] },
+    ]);
+  });
+
+  it('rejects the whole file, naming every bad line', async () => {
+    writeFileSync(path('bad.csv'), [
+      'userid,name,department,team,role,joined', 'u1,张三,研发部,A,learner,', ',无名,,,,', 'u2,李四,,,boss,', 'u3,王五,,,,2024-02-30', 'u1,张三,研发部,A,learner,',
+    ].join('\n'));
+    const io = captureIo();
+    expect(await main(['roster', 'import', 'c1', path('bad.csv')], io)).toBe(1);
+    const lines = io.stderr.join('\n');
+    for (const line of [3, 4, 5, 6]) expect(lines).toContain(`line ${line}:`);
+    expect(lines).not.toContain('line 2:');
+    expect(roster().map((r) => r.userid)).toEqual(['teacher']);
+  });
+
+  it('refuses an unknown camp', async () => {
+    writeFileSync(path('roster.csv'), CSV);
+    const io = captureIo();
+    expect(await main(['roster', 'import', 'nope', path('roster.csv')], io)).toBe(1);
+    expect(io.stderr[0]).toContain('找不到训练营 nope');
+  });
+});
