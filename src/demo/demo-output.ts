@@ -1,0 +1,39 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type Sqlite from 'better-sqlite3';
+import { standingsJson } from '../cli/standings.js';
+import { exportTables } from '../insight/export-tables.js';
+import { loadExportInput } from '../insight/load-export-input.js';
+import { writeXlsx } from '../insight/write-xlsx.js';
+import type { Standings } from '../scoring/standings.js';
+import type { CapturedUpload } from './recording-proxy.js';
+
+/** What the demo wrote under its output folder. */
+export interface DemoFiles {
+  certificates: string[];
+  adminFiles: string[];
+  xlsx: string;
+  standings: string;
+}
+
+/** A name safe on any file system (the bot names files after award ids and userids, so this rarely changes anything). */
+function safeName(name: string): string {
+  return name.replace(/[/\\:*?"<>|\u0000-\u001f]/g, '_');
+}
+
+/**
+ * Writes the certificate PNGs and the admins' prize list exactly as the bot uploaded them to WeCom, the export
+ * workbook (standings, awards, prize hand-over) and `standings.json` (the `standings --json` document).
+ */
+export async function writeDemoFiles(outDir: string, sqlite: Sqlite.Database, campId: string, standings: Standings, uploads: CapturedUpload[]): Promise<DemoFiles> {
+  const files: DemoFiles = { certificates: [], adminFiles: [], xlsx: join(outDir, `${campId}-export.xlsx`), standings: join(outDir, 'standings.json') };
+  for (const upload of uploads) {
+    const isCertificate = upload.filename.toLowerCase().endsWith('.png');
+    const file = isCertificate ? join(outDir, 'certificates', safeName(upload.filename)) : join(outDir, safeName(upload.filename));
+    writeFileSync(file, upload.bytes);
+    (isCertificate ? files.certificates : files.adminFiles).push(file);
+  }
+  await writeXlsx(exportTables(loadExportInput(sqlite, campId, standings.asOf)), files.xlsx);
+  writeFileSync(files.standings, JSON.stringify(standingsJson(standings), null, 2) + '\n');
+  return files;
+}

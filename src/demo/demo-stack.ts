@@ -1,0 +1,87 @@
+import { join } from 'node:path';
+import { setTimeout as delay } from 'node:timers/promises';
+import { startCampBot, type RunningCampBot } from '../app/create-app.js';
+import { readConfig, type Config } from '../config.js';
+import { openDatabase, type Database } from '../db/open-database.js';
+import { outboxCounts } from '../delivery/outbox-store.js';
+import { startFakeWeComApi, type FakeWeComApi } from '../../test/support/fake-wecom-api.js';
+import type { FakeKeys } from '../../test/support/fake-wecom-callbacks.js';
+import { startRecordingProxy, type RecordingProxy } from './recording-proxy.js';
+
+/** Fixed demo credentials: public on purpose, valid only against the loopback fake WeCom. */
+const DEMO = {
+  corpId: 'wwdemocampbot00001',
+  agentId: '1000002',
+  secret: 'demo-app-secret',
+  token: 'demoAppToken',
+  aesKey: 'DemoAppEncodingAESKey0123456789abcdefghijkl',
+  botToken: 'demoBotToken',
+  botAesKey: 'DemoBotEncodingAESKey0123456789abcdefghijkl',
+  certSecret: 'demo-cert-secret-not-for-production',
+} as const;
+
+/** The running pieces: fake WeCom (behind a recording proxy), the real server, and the demo's own database handle. */
+export interface DemoStack {
+  config: Config;
+  baseUrl: string;
+  fake: FakeWeComApi;
+  proxy: RecordingProxy;
+  bot: RunningCampBot;
+  database: Database;
+  appKeys: FakeKeys;
+  botKeys: FakeKeys;
+  /** Server log lines (kept quiet during the demo, shown on failure). */
+  log: string[];
+  /** Resolves once the outbox has nothing pending or being sent (or after `timeoutMs`); returns what is left. */
+  outboxIdle(timeoutMs?: number): Promise<number>;
+  close(): Promise<void>;
+}
+
+/** Starts the fake WeCom API, the proxy that records uploads, and the real camp-bot server on free loopback ports. */
+export async function startDemoStack(outDir: string, timezone: string): Promise<DemoStack> {
+  const fake = await startFakeWeComApi({ corpId: DEMO.corpId, secret: DEMO.secret });
+  const proxy = await startRecordingProxy(fake.baseUrl);
+  const config = readConfig({
+    PORT: '0',
+    HOST: '127.0.0.1',
+    DB_FILE: join(outDir, 'camp-bot.db'),
+    WECOM_CORP_ID: DEMO.corpId,
+    WECOM_AGENT_ID: DEMO.agentId,
+    WECOM_SECRET: DEMO.secret,
+    WECOM_TOKEN: DEMO.token,
+    WECOM_ENCODING_AES_KEY: DEMO.aesKey,
+    WECOM_BOT_TOKEN: DEMO.botToken,
+    WECOM_BOT_ENCODING_AES_KEY: DEMO.botAesKey,
+    WECOM_API_BASE: proxy.baseUrl,
+    CERT_SECRET: DEMO.certSecret,
+    CAMP_TIMEZONE: timezone,
+  });
+  const log: string[] = [];
+  // The demo fires the schedules itself at compressed moments, and compresses WeCom's per-minute send limits with them.
+  const bot = await startCampBot(config, { log: (line) => log.push(line), schedules: false, outboxPollMs: 25, pace: { windowMs: 60 } });
+  const baseUrl = `http://127.0.0.1:${bot.port}`;
+  config.publicBaseUrl = baseUrl; // known only once port 0 is bound; certificate links point here
+  const database = openDatabase(config.dbFile);
+  return {
+    config, baseUrl, fake, proxy, bot, database, log,
+    appKeys: { token: DEMO.token, encodingAesKey: DEMO.aesKey, receiveId: DEMO.corpId },
+    botKeys: { token: DEMO.botToken, encodingAesKey: DEMO.botAesKey, receiveId: '' },
+    outboxIdle: (timeoutMs = 60_000) => outboxIdle(database, timeoutMs),
+    async close() {
+      await bot.close();
+      database.close();
+      await proxy.close();
+      await fake.close();
+    },
+  };
+}
+
+async function outboxIdle(database: Database, timeoutMs: number): Promise<number> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const counts = outboxCounts(database.sqlite);
+    const left = counts.pending + counts.sending;
+    if (left === 0 || Date.now() > deadline) return left;
+    await delay(20);
+  }
+}
