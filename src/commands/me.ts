@@ -1,4 +1,5 @@
 import type { RankAward } from '../camp/camp-config.js';
+import { strengthOf } from '../insight/strength-of.js';
 import { formatScore } from '../scoring/round.js';
 import type { StandingRow } from '../scoring/standings.js';
 import { awardGaps, awardSummary } from './award-gap.js';
@@ -35,6 +36,7 @@ export const meCommand: CommandSpec = {
       ...metricLines(standings, row),
       eligibilityLine(ctx, row),
       awardSummary(awardGaps(standings, row, rankAwards), row.eligible),
-    ].join('\n');
+      strengthOf(standings, row.userid, ctx.camp)?.text,
+    ].filter((line) => line).join('\n');
   },
 };

@@ -4,7 +4,13 @@ import { chatsOfCamp } from '../db/camp-store.js';
 import { previewAwards } from '../db/preview-awards.js';
 import { rosterOf } from '../db/roster-store.js';
 import { localDateOf } from '../camp/time-zone.js';
-import { awardNudges } from './award-nudges.js';
+import type { CampConfig } from '../camp/camp-config.js';
+import { atRiskLearners } from '../insight/at-risk-learners.js';
+import { loadInsightFacts } from '../insight/load-insight-facts.js';
+import { projectStandings } from '../insight/project-standings.js';
+import { suggestNextAction } from '../insight/suggest-next-action.js';
+import type { Standings } from '../scoring/standings.js';
+import { awardNudges, type SuggestAction } from './award-nudges.js';
 import { awardPreviewText } from './award-preview-text.js';
 import { runClaimedSlot, type ScheduleJob, type SlotOutcome } from './claim-slot.js';
 import { enqueueOutbound } from './enqueue-outbound.js';
@@ -24,6 +30,20 @@ const DAY_MS = 86_400_000;
 function claimed(deps: ScheduleDeps, campId: string, job: ScheduleJob, slot: string, work: (now: number) => string): SlotOutcome {
   const now = (deps.now ?? Date.now)();
   return runClaimedSlot(deps.sqlite, { campId, job, slot }, deps.instanceId, now, () => work(now));
+}
+
+function atRiskIds(camp: CampConfig, standings: Standings): Set<string> {
+  return new Set(atRiskLearners(camp, standings, projectStandings(camp, standings)).map((learner) => learner.userid));
+}
+
+/** Facts are read once, and only when a nudge asks for advice. */
+function suggestionsFor(sqlite: Sqlite.Database, camp: CampConfig, standings: Standings, now: number): SuggestAction {
+  let facts: ReturnType<typeof loadInsightFacts> | undefined;
+  const standingsAt = (ms: number): Standings => loadCampStandings(sqlite, camp.id, ms);
+  return (userid) => {
+    facts ??= loadInsightFacts(sqlite, camp.id, now);
+    return suggestNextAction({ config: camp, standings, userid, facts, standingsAt })?.text ?? null;
+  };
 }
 
 /**
@@ -49,7 +69,7 @@ export function runLeaderboard(deps: ScheduleDeps, campId: string, slot: string)
       enqueueOutbound(sqlite, { campId, kind: 'webhook', payload, dedupeKey: key(`chat:${chat.chatId}`) }, now);
       chats += 1;
     }
-    const nudges = awardNudges(camp, standings);
+    const nudges = awardNudges(camp, standings, atRiskIds(camp, standings), suggestionsFor(sqlite, camp, standings, now));
     for (const nudge of nudges) {
       const payload = { touser: [nudge.userid], message: { msgtype: 'text' as const, content: nudge.text } };
       enqueueOutbound(sqlite, { campId, kind: 'app', payload, dedupeKey: key(`nudge:${nudge.userid}`) }, now);

@@ -30,7 +30,11 @@ describe('/me', () => {
     expect(reply).toContain('获奖资格：符合');
     // all-round: 4 learners > 0 → top max(1, ⌈0.4⌉) = 1 → 小明 at 74.00; gap 26.00.
     expect(reply).toContain('距「全能优秀学员奖」还差综合分 26.00（入围线 74.00）');
-    expect(await f.app('ming', '/me')).toContain('目前在「全能优秀学员奖」获奖线内');
+    expect(reply).not.toContain('强项'); // 3 of 5 stand at or above 小红's 80: not in the top half
+    const ming = await f.app('ming', '/me');
+    expect(ming).toContain('目前在「全能优秀学员奖」获奖线内');
+    // 小明 alone on exam (90) and on completion (50): the higher normalized value wins the tie of shares.
+    expect(ming).toContain('你的强项：考试，前 20%');
   });
 
   it('is for learners, and changes nothing', async () => {
