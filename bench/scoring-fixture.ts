@@ -32,7 +32,7 @@ awards:
 
 /** Event mix per 1,000 events: participation heavy, then lessons, check-ins, exams, assignment work, points. */
 const MIX: [string, number][] = [
-  ['participation', 450], ['lesson', 200], ['checkin', 120], ['exam', 60], ['submission', 50], ['grade', 45],
+  ['participation', 450], ['lesson', 200], ['checkin', 120], ['exam', 60], ['submission', 48], ['grade', 47],
   ['review', 50], ['project', 15], ['practice', 9], ['revoke', 1],
 ];
 
@@ -83,16 +83,42 @@ function pickType(random: () => number): string {
   return 'participation';
 }
 
-function eventOf(type: string, random: () => number, learners: number, at: number, lastId: number): Columns {
+/** Recent submissions, so grades and peer reviews are of work that was handed in (as on a real camp's last day). */
+class Submitted {
+  private readonly queue: [string, string][] = [];
+  private head = 0;
+  add(learner: string, assignment: string): void {
+    this.queue.push([learner, assignment]);
+  }
+  /** The oldest submission not graded yet, if any. */
+  nextToGrade(): [string, string] | undefined {
+    return this.queue[this.head++];
+  }
+  recent(random: () => number): [string, string] | undefined {
+    return this.queue[this.queue.length - 1 - Math.floor(random() * Math.min(this.queue.length, 500))];
+  }
+}
+
+function eventOf(type: string, random: () => number, learners: number, at: number, lastId: number, submitted: Submitted): Columns {
   const learner = `u${Math.floor(random() * learners)}`;
   const int = (n: number): number => Math.floor(random() * n);
   switch (type) {
     case 'lesson': return [type, learner, 1 + int(10), null, null, 'trainer1', at, null];
     case 'checkin': return [type, learner, null, null, `s${1 + int(SESSIONS)}`, 'trainer1', at, null];
     case 'exam': return [type, learner, 40 + int(61), null, random() < 0.5 ? 'final' : 'mid', 'import', at, null];
-    case 'submission': return [type, learner, null, 'https://example.com/work', ASSIGNMENTS[int(5)]!, learner, at, null];
-    case 'grade': return [type, learner, 50 + int(51), null, ASSIGNMENTS[int(5)]!, 'trainer1', at, null];
-    case 'review': return [type, learner, 50 + int(51), null, ASSIGNMENTS[int(5)]!, `u${int(learners)}`, at, null];
+    case 'submission': {
+      const assignment = ASSIGNMENTS[int(5)]!;
+      submitted.add(learner, assignment);
+      return [type, learner, null, 'https://example.com/work', assignment, learner, at, null];
+    }
+    case 'grade': {
+      const [author, assignment] = submitted.nextToGrade() ?? [learner, ASSIGNMENTS[int(5)]!];
+      return [type, author, 50 + int(51), null, assignment, 'trainer1', at, null];
+    }
+    case 'review': {
+      const [author, assignment] = submitted.recent(random) ?? [learner, ASSIGNMENTS[int(5)]!];
+      return [type, author, 50 + int(51), null, assignment, `u${int(learners)}`, at, null];
+    }
     case 'project': return [type, learner, 1 + int(5), null, null, 'trainer1', at, null];
     case 'practice': return [type, learner, 1, null, null, 'manager1', at, null];
     case 'revoke': return [type, null, null, 'bench', null, 'trainer1', at, 1 + int(Math.max(1, lastId))];
@@ -121,9 +147,10 @@ export function buildBenchCamp(sqlite: Sqlite.Database, learners: number, events
     ASSIGNMENTS.forEach((id, i) => writer.write(['assignment', null, null, i === 0 ? 'user-research' : null, id, 'trainer1', start, null]));
     const span = asOf - start - 3_600_000;
     let lastId = ASSIGNMENTS.length;
+    const submitted = new Submitted();
     for (let i = 0; i < events - ASSIGNMENTS.length - SESSIONS; i += 1) {
       const at = start + Math.floor((i / events) * span);
-      lastId = writer.write(eventOf(pickType(random), random, learners, at, lastId));
+      lastId = writer.write(eventOf(pickType(random), random, learners, at, lastId, submitted));
       if (i % Math.floor(events / SESSIONS) === 0) writer.write(['session', null, null, null, `s${1 + Math.floor((i * SESSIONS) / events)}`, 'trainer1', at, null]);
     }
   }).immediate();

@@ -1,5 +1,5 @@
 import { fork } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -18,6 +18,20 @@ export interface ScoringBenchResult {
   winners: number;
 }
 
+/**
+ * Peak RSS of this process in bytes: Linux's VmHWM (per address space, so a forked child does not inherit its
+ * parent's peak the way getrusage's maxRSS does), else maxRSS.
+ */
+function highWaterRss(): number {
+  try {
+    const match = /^VmHWM:\s+(\d+) kB/m.exec(readFileSync('/proc/self/status', 'utf8'));
+    if (match) return Number(match[1]) * 1024;
+  } catch {
+    // not Linux
+  }
+  return process.resourceUsage().maxRSS * 1024;
+}
+
 /** Runs in a fresh process so its peak RSS is the scoring run's alone, not the fixture build's. */
 function measure(file: string): void {
   const database = openDatabase(file, { migrations: false });
@@ -28,9 +42,11 @@ function measure(file: string): void {
   const ms = performance.now() - started;
   clearInterval(sampler);
   // The run is synchronous, so the sampler cannot see inside it; the kernel's high-water mark can.
-  peak = Math.max(peak, process.memoryUsage().rss, process.resourceUsage().maxRSS * 1024);
+  peak = Math.max(peak, process.memoryUsage().rss, highWaterRss());
   database.close();
-  process.send?.({ ms, rssMb: peak / 1024 / 1024, winners: preview.winners.length, rows: preview.standings.rows.length });
+  const result = { ms, rssMb: peak / 1024 / 1024, winners: preview.winners.length, rows: preview.standings.rows.length };
+  if (process.send) process.send(result);
+  else console.log(JSON.stringify(result));
 }
 
 function runChild(file: string): Promise<{ ms: number; rssMb: number; winners: number; rows: number }> {

@@ -40,8 +40,15 @@ const VERSION_SQL = `SELECT
 const SCORED = `type IN ('session', 'assignment', 'weights', 'exam', 'submission', 'grade', 'review', 'lesson', 'checkin',
   'project', 'practice', 'participation', 'revoke')`;
 
-const ALL_SQL = `SELECT id, type, userid, num, text, ref, actor, happened_at AS at, revokes FROM events
-  WHERE camp_id = @campId AND ${SCORED} ORDER BY id`;
+// A scan in id order (no index, no sort) in raw rows is several times faster than the camp index plus a sort.
+const ALL_SQL = `SELECT id, type, userid, num, text, ref, actor, happened_at, revokes FROM events
+  WHERE +camp_id = @campId AND ${SCORED} ORDER BY id`;
+
+type RawRow = [number, Fact['type'], string | null, number | null, string | null, string | null, string, number, number | null];
+
+function toFact([id, type, userid, num, text, ref, actor, at, revokes]: RawRow): Fact {
+  return { id, type, userid, num, text, ref, actor, at, revokes };
+}
 
 const NEWER_SQL = `SELECT id, type, userid, num, text, ref, actor, happened_at AS at, revokes FROM events
   WHERE +camp_id = @campId AND id > @after AND ${SCORED} ORDER BY id`;
@@ -59,7 +66,8 @@ function fullEntry(sqlite: Sqlite.Database, campId: string, version: Version): E
   const revoked = loadRevoked(sqlite, campId, END_OF_TIME);
   const accumulator = createScoreAccumulator({ config, learners: learnersOf(sqlite, campId), asOf: END_OF_TIME, revoked });
   // Every event one by one (not the aggregated feed of `feedCampFacts`), so that later events can be added on top.
-  for (const fact of sqlite.prepare<{ campId: string }, Fact>(ALL_SQL).iterate({ campId })) accumulator.add(fact);
+  const rows = sqlite.prepare<{ campId: string }, RawRow>(ALL_SQL).raw(true).iterate({ campId }) as IterableIterator<RawRow>;
+  for (const row of rows) accumulator.add(toFact(row));
   return { version, accumulator, standings: accumulator.finish() };
 }
 

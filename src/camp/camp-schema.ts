@@ -129,13 +129,21 @@ export const campFileSchema = z.strictObject({
   admins: z
     .strictObject({
       users: names.optional(),
-      parties: z.array(z.union([whole(1, 2 ** 31), z.string().regex(/^\d+$/).transform(Number)]), { error: 'expected a list' }).optional(),
+      parties: z
+        .array(z.union([whole(1, 2 ** 31), z.string().regex(/^\d+$/).transform(Number)], { error: 'expected a department id (a whole number)' }), {
+          error: 'expected a list',
+        })
+        .optional(),
     })
     .optional(),
   metrics: metricsSchema.optional(),
   eligibility: z.strictObject({ minCompletion: number(0, 100).optional(), minAttendance: number(0, 100).optional() }).optional(),
   awards: z.array(awardSchema, { error: 'expected a list' }).optional(),
-  prizes: z.record(z.string(), z.union([text, z.number().transform(String)]), { error: 'expected a mapping of award id to prize' }).optional(),
+  prizes: z
+    .record(z.string(), z.union([text, z.number().transform(String)], { error: 'expected a prize description' }), {
+      error: 'expected a mapping of award id to prize',
+    })
+    .optional(),
   schedule: z
     .strictObject({ leaderboard: cronExpression.optional(), preview: dateTime.optional(), publish: dateTime.optional() })
     .optional(),

@@ -4,6 +4,7 @@ import { rankAwardWinners } from '../scoring/rank-award.js';
 import { formatScore, round2 } from '../scoring/round.js';
 import type { StandingRow, Standings } from '../scoring/standings.js';
 import { valueOf } from '../scoring/value-of.js';
+import type { Winner } from '../scoring/winner.js';
 
 /** Where a learner stands against one rank award. */
 export interface AwardGap {
@@ -17,10 +18,21 @@ export interface AwardGap {
 
 const MIN_STEP = 0.01;
 
+// The standings cache hands out the same `rows` until the camp changes, so winners are worked out once per version.
+const winnersByRows = new WeakMap<readonly StandingRow[], Map<string, Winner[]>>();
+
+function winnersOf(standings: Standings, award: RankAward): Winner[] {
+  let byAward = winnersByRows.get(standings.rows);
+  if (!byAward) winnersByRows.set(standings.rows, (byAward = new Map()));
+  let winners = byAward.get(award.id);
+  if (!winners) byAward.set(award.id, (winners = rankAwardWinners(award, standings)));
+  return winners;
+}
+
 /** The learner against every rank award of the camp, as of the standings. */
 export function awardGaps(standings: Standings, row: StandingRow, awards: readonly RankAward[]): AwardGap[] {
   return awards.map((award) => {
-    const winners = rankAwardWinners(award, standings);
+    const winners = winnersOf(standings, award);
     if (winners.some((winner) => winner.userid === row.userid)) return { award, winning: true, gap: 0, cutoffValue: null };
     const mine = round2(valueOf(row, award.rank));
     const cutoffValue = winners.length > 0 ? Math.min(...winners.map((winner) => winner.value)) : null;

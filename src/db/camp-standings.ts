@@ -15,13 +15,18 @@ export function requireCamp(sqlite: Sqlite.Database, campId: string): CampConfig
   return config;
 }
 
-/** Standings of a camp whose config and learners are already loaded. */
+/**
+ * Standings of a camp whose config and learners are already loaded; with `types`, only the metrics fed by those
+ * event types are meaningful.
+ */
 export function standingsOf(
   sqlite: Sqlite.Database, config: CampConfig, learners: readonly Learner[], asOf: number, types?: ReadonlySet<EventType>,
 ): Standings {
   const revoked = loadRevoked(sqlite, config.id, asOf);
   const accumulator = createScoreAccumulator({ config, learners, asOf, revoked });
-  feedCampFacts(sqlite, config.id, asOf, revoked, config.lessons, (fact) => accumulator.add(fact), types);
+  // A short learner list is read through the index by userid; a full roster needs no filter.
+  const only = learners.length < 1_000 ? learners.map((l) => l.userid) : undefined;
+  feedCampFacts(sqlite, config.id, asOf, revoked, config.lessons, (fact) => accumulator.add(fact), { types, only });
   return accumulator.finish();
 }
 

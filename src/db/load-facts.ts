@@ -2,6 +2,9 @@ import type Sqlite from 'better-sqlite3';
 import type { EventType } from './event-types.js';
 import type { Fact } from '../scoring/fact.js';
 import { resolveRevoked } from '../scoring/resolve-revoked.js';
+import {
+  checkinAggregate, lessonAggregate, pointsAggregate, runAggregate, submissionAggregate, type AddFact, type ScoringQuery,
+} from './aggregate-facts.js';
 
 /** Ids revoked as of `asOf` (an undone `/undo` restores its event). */
 export function loadRevoked(sqlite: Sqlite.Database, campId: string, asOf: number): Set<number> {
@@ -12,93 +15,65 @@ export function loadRevoked(sqlite: Sqlite.Database, campId: string, asOf: numbe
   return resolveRevoked(rows, asOf);
 }
 
-interface Query {
-  campId: string;
-  asOf: number;
-  revoked: string;
-  lessons: number;
-  closed: string;
-}
-
-type Add = (fact: Fact) => void;
-
 /** The types a standings run reads; a subset computes only the metrics that depend on them. */
 export const SCORED_TYPES: readonly EventType[] = [
   'session', 'assignment', 'weights', 'exam', 'submission', 'grade', 'review', 'lesson', 'checkin', 'project', 'practice', 'participation',
 ];
 
+/** Row-by-row types and the columns scoring reads of them (all but `assignment`/`weights` from the covering index). */
+const ROW_QUERIES: [EventType, string][] = [
+  ['exam', 'id, userid, num, ref, NULL, happened_at, NULL'],
+  ['grade', 'id, userid, num, ref, NULL, happened_at, NULL'],
+  ['review', 'id, userid, num, ref, NULL, happened_at, actor'],
+  ['session', 'id, NULL, NULL, ref, NULL, happened_at, NULL'],
+  ['assignment', 'id, NULL, NULL, ref, text, happened_at, NULL'],
+  ['weights', 'id, NULL, NULL, NULL, text, happened_at, NULL'],
+];
+
+export interface FeedOptions {
+  /** Only these types (default: every scored type). */
+  types?: ReadonlySet<EventType>;
+  /** Only these learners' per-learner events (camp-wide events are always read). */
+  only?: readonly string[];
+}
+
 /**
- * Feeds scoring everything it needs of a camp as of `asOf`, revoked events left out in SQL, reading only the covering
- * index `events_camp_type` except for assignment and weights rows. Exactly equivalent to feeding every event, but
- * lighter: points arrive as one summed fact per learner and metric; lessons as the learner's count of distinct valid
- * lessons (facts 1..k); check-ins as their count of distinct closed sessions attended (k closed session names);
- * submissions once per (learner, assignment). Synthetic facts carry id 0, which no event has.
+ * Feeds a score accumulator created with the same `revoked` set everything it needs of a camp as of `asOf`, exactly
+ * as if it were fed every event, but reading only the covering index `events_camp_type` (except assignment and
+ * weights rows) and far fewer rows: points arrive as one summed fact per learner and metric, lessons as the learner's
+ * distinct valid lessons 1..k, check-ins as k distinct closed sessions, submissions once per (learner, assignment).
+ * Row-by-row facts may include revoked events (the accumulator drops them); aggregates leave them out.
  */
 export function feedCampFacts(
-  sqlite: Sqlite.Database, campId: string, asOf: number, revoked: ReadonlySet<number>, lessons: number, add: Add,
-  types: ReadonlySet<EventType> = new Set(SCORED_TYPES),
+  sqlite: Sqlite.Database, campId: string, asOf: number, revoked: ReadonlySet<number>, lessons: number, add: AddFact,
+  options: FeedOptions = {},
 ): void {
-  const where = (list: readonly string[]): string =>
-    `camp_id = @campId AND type IN (${list.map((t) => `'${t}'`).join(', ')}) AND happened_at <= @asOf
-     ${revoked.size > 0 ? 'AND id NOT IN (SELECT value FROM json_each(@revoked))' : ''}`;
-  const wanted = (list: readonly EventType[]): EventType[] => list.filter((t) => types.has(t));
-  const q: Query = { campId, asOf, revoked: JSON.stringify([...revoked]), lessons, closed: '[]' };
-  const each = (sql: string, params: Partial<Query> = q): IterableIterator<unknown[]> =>
-    sqlite.prepare(sql).raw(true).iterate(params) as IterableIterator<unknown[]>;
-  const rowTypes = wanted(['exam', 'grade', 'review', 'session']);
-  if (rowTypes.length > 0) {
-    for (const [id, type, userid, num, ref, actor, at] of each(`SELECT id, type, userid, num, ref, actor, happened_at FROM events WHERE ${where(rowTypes)}`)) {
-      add({ id, type, userid, num, text: null, ref, actor, at, revokes: null } as Fact);
+  const types = options.types ?? new Set(SCORED_TYPES);
+  const only = options.only ? JSON.stringify(options.only) : null;
+  const q: ScoringQuery = { campId, asOf, lessons, revoked: JSON.stringify([...revoked]), only };
+  const learnerFilter = only === null ? '' : 'AND (userid IS NULL OR userid IN (SELECT value FROM json_each(@only)))';
+  for (const [type, columns] of ROW_QUERIES) {
+    if (!types.has(type)) continue;
+    const sql = `SELECT ${columns} FROM events WHERE camp_id = @campId AND type = '${type}' AND happened_at <= @asOf ${learnerFilter}`;
+    for (const [id, userid, num, ref, text, at, actor] of sqlite.prepare(sql).raw(true).iterate(q) as Iterable<Row>) {
+      add({ id, type, userid, num, text, ref, actor: actor ?? '', at, revokes: null });
     }
   }
-  const textTypes = wanted(['assignment', 'weights']);
-  if (textTypes.length > 0) {
-    for (const [id, type, userid, num, text, ref, actor, at] of each(`SELECT id, type, userid, num, text, ref, actor, happened_at FROM events WHERE ${where(textTypes)}`)) {
-      add({ id, type, userid, num, text, ref, actor, at, revokes: null } as Fact);
-    }
-  }
-  if (types.has('submission')) {
-    for (const [userid, ref] of each(`SELECT DISTINCT userid, ref, num FROM events WHERE ${where(['submission'])} AND userid IS NOT NULL`)) {
-      add(synthetic('submission', userid as string, null, ref as string | null, asOf));
-    }
-  }
-  if (types.has('lesson')) feedLessons(each, where(['lesson']), asOf, add);
-  if (types.has('checkin')) feedCheckins(sqlite, each, where, q, add);
-  feedPoints(each, where(wanted(['project', 'practice', 'participation'])), asOf, add);
+  if (types.has('submission')) runAggregate(sqlite, q, submissionAggregate(asOf), add);
+  if (types.has('lesson')) runAggregate(sqlite, q, lessonAggregate(asOf), add);
+  if (types.has('checkin')) runAggregate(sqlite, q, checkinAggregate(asOf, closedSessions(sqlite, q, revoked)), add);
+  const points = (['project', 'practice', 'participation'] as const).filter((t) => types.has(t));
+  if (points.length > 0) runAggregate(sqlite, q, pointsAggregate(asOf, points), add);
 }
 
-function synthetic(type: EventType, userid: string, num: number | null, ref: string | null, at: number): Fact {
-  return { id: 0, type, userid, num, text: null, ref, actor: '', at, revokes: null };
-}
+type Row = [number, string | null, number | null, string | null, string | null, number, string | null];
 
-type Each = (sql: string, params?: Partial<Query>) => IterableIterator<unknown[]>;
-
-function feedLessons(each: Each, where: string, asOf: number, add: Add): void {
-  const sql = `SELECT userid, count(DISTINCT CASE WHEN num BETWEEN 1 AND @lessons AND num = cast(num AS INTEGER) THEN num END), count(*)
-    FROM events WHERE ${where} AND userid IS NOT NULL GROUP BY userid`;
-  for (const [userid, valid, all] of each(sql) as Iterable<[string, number, number]>) {
-    if (valid === 0 && all > 0) add(synthetic('lesson', userid, null, null, asOf));
-    for (let lesson = 1; lesson <= valid; lesson += 1) add(synthetic('lesson', userid, lesson, null, asOf));
-  }
-}
-
-function feedCheckins(sqlite: Sqlite.Database, each: Each, where: (list: readonly string[]) => string, q: Query, add: Add): void {
-  const closed = sqlite.prepare(`SELECT DISTINCT ref FROM events WHERE ${where(['session'])} AND ref IS NOT NULL ORDER BY ref`)
-    .pluck().all(q) as string[];
-  const sql = `SELECT userid, count(DISTINCT CASE WHEN ref IN (SELECT value FROM json_each(@closed)) THEN ref END), count(*)
-    FROM events WHERE ${where(['checkin'])} AND userid IS NOT NULL GROUP BY userid`;
-  for (const [userid, attended, all] of each(sql, { ...q, closed: JSON.stringify(closed) }) as Iterable<[string, number, number]>) {
-    if (attended === 0 && all > 0) add(synthetic('checkin', userid, null, null, q.asOf));
-    for (let i = 0; i < attended; i += 1) add(synthetic('checkin', userid, null, closed[i]!, q.asOf));
-  }
-}
-
-function feedPoints(each: Each, where: string, asOf: number, add: Add): void {
-  if (where.includes('IN ()')) return;
-  const sql = `SELECT type, userid, sum(num), count(num) FROM events WHERE ${where} AND userid IS NOT NULL GROUP BY type, userid`;
-  for (const [type, userid, sum, count] of each(sql) as Iterable<[EventType, string, number | null, number]>) {
-    add(synthetic(type, userid, count > 0 ? sum : null, null, asOf));
-  }
+/** Names of the sessions closed (not revoked) as of the query time, sorted. */
+function closedSessions(sqlite: Sqlite.Database, q: ScoringQuery, revoked: ReadonlySet<number>): string[] {
+  const rows = sqlite.prepare<ScoringQuery, { id: number; ref: string }>(
+    `SELECT id, ref FROM events WHERE camp_id = @campId AND type = 'session' AND happened_at <= @asOf AND ref IS NOT NULL`,
+  ).all(q);
+  return [...new Set(rows.filter((row) => !revoked.has(row.id)).map((row) => row.ref))].sort();
 }
 
 /**

@@ -1,7 +1,8 @@
 import type Sqlite from 'better-sqlite3';
-import type { CampConfig, ValueRef } from '../camp/camp-config.js';
+import type { CampConfig, ImprovementAward, ValueRef } from '../camp/camp-config.js';
 import { selectAwards } from '../scoring/select-awards.js';
-import type { Standings } from '../scoring/standings.js';
+import type { Learner, Standings } from '../scoring/standings.js';
+import { normalizedOf } from '../scoring/value-of.js';
 import type { Winner } from '../scoring/winner.js';
 import { requireCamp, standingsOf } from './camp-standings.js';
 import type { EventType } from './event-types.js';
@@ -48,9 +49,26 @@ export function previewAwards(sqlite: Sqlite.Database, campId: string, asOf: num
   const learners = learnersOf(sqlite, campId);
   const standings = standingsOf(sqlite, config, learners, asOf);
   const standingsAt = (ms: number): Standings => {
-    const refs = config.awards.flatMap((a) => (a.kind === 'improvement' && a.improvement.from.atMs === ms ? [a.improvement.metric] : []));
-    return standingsOf(sqlite, config, learners, ms, refs.length > 0 ? typesFor(refs) : undefined);
+    const awards = config.awards.filter((a): a is ImprovementAward => a.kind === 'improvement' && a.improvement.from.atMs === ms);
+    if (awards.length === 0) return standingsOf(sqlite, config, learners, ms);
+    const refs = awards.map((a) => a.improvement.metric);
+    return standingsOf(sqlite, config, candidatesOf(awards, standings, learners), ms, typesFor(refs));
   };
   const { winners, warnings } = selectAwards({ config, standings, standingsAt });
   return { config, asOf, standings, winners, warnings };
+}
+
+/** Metrics whose value for a learner depends on that learner's events alone (and camp-wide sessions). */
+const PER_LEARNER = new Set<ValueRef>(['completion', 'attendance', 'project', 'practice', 'participation']);
+
+/**
+ * Improvement awards read the earlier standings only for learners eligible now who reached `to.min`; for a metric
+ * computed per learner, scoring just those learners gives them exactly the same values, much faster.
+ */
+function candidatesOf(awards: ImprovementAward[], standings: Standings, learners: readonly Learner[]): readonly Learner[] {
+  if (!awards.every((a) => PER_LEARNER.has(a.improvement.metric))) return learners;
+  const wanted = new Set(standings.rows
+    .filter((row) => row.eligible && awards.some((a) => normalizedOf(row, a.improvement.metric) >= a.improvement.to.min))
+    .map((row) => row.userid));
+  return learners.filter((learner) => wanted.has(learner.userid));
 }

@@ -36,13 +36,17 @@ function atRiskIds(camp: CampConfig, standings: Standings): Set<string> {
   return new Set(atRiskLearners(camp, standings, projectStandings(camp, standings)).map((learner) => learner.userid));
 }
 
+/** Advice worth a private message: a few lessons, submissions or points, not a distant target. */
+const MAX_NUDGE_UNITS = 3;
+
 /** Facts are read once, and only when a nudge asks for advice. */
 function suggestionsFor(sqlite: Sqlite.Database, camp: CampConfig, standings: Standings, now: number): SuggestAction {
   let facts: ReturnType<typeof loadInsightFacts> | undefined;
   const standingsAt = (ms: number): Standings => loadCampStandings(sqlite, camp.id, ms);
   return (userid) => {
     facts ??= loadInsightFacts(sqlite, camp.id, now);
-    return suggestNextAction({ config: camp, standings, userid, facts, standingsAt })?.text ?? null;
+    const action = suggestNextAction({ config: camp, standings, userid, facts, standingsAt });
+    return action && action.units <= MAX_NUDGE_UNITS ? action.text : null;
   };
 }
 

@@ -89,7 +89,7 @@ async function printVerification(io: CliIo, baseUrl: string, winner: PublishedWi
 function printFiles(io: CliIo, outDir: string, files: DemoFiles, transcript: string, stats: { sent: number; failed: number; seconds: number; callbacks: number }): void {
   io.out(`📁 输出目录 ${outDir}`);
   io.out(`   证书 PNG ${files.certificates.length} 张：${join(outDir, 'certificates')}/`);
-  for (const file of files.adminFiles) io.out(`   行政获奖名单：${file}`);
+  for (const file of files.adminFiles) io.out(`   ${file.endsWith('.csv') ? '行政获奖名单' : '其他附件'}：${file}`);
   io.out(`   导出表格：${files.xlsx}`);
   io.out(`   排名 JSON：${files.standings}`);
   io.out(`   消息记录：${transcript}`);

@@ -11,6 +11,7 @@ import type { CapturedUpload } from './recording-proxy.js';
 /** What the demo wrote under its output folder. */
 export interface DemoFiles {
   certificates: string[];
+  /** The other uploads: the admins' prize list (CSV) and any chart a trainer asked for. */
   adminFiles: string[];
   xlsx: string;
   standings: string;
@@ -28,7 +29,8 @@ function safeName(name: string): string {
 export async function writeDemoFiles(outDir: string, sqlite: Sqlite.Database, campId: string, standings: Standings, uploads: CapturedUpload[]): Promise<DemoFiles> {
   const files: DemoFiles = { certificates: [], adminFiles: [], xlsx: join(outDir, `${campId}-export.xlsx`), standings: join(outDir, 'standings.json') };
   for (const upload of uploads) {
-    const isCertificate = upload.filename.toLowerCase().endsWith('.png');
+    // The bot names certificate uploads `证书-<award>-<userid>.png`; anything else (the prize list, a /stats chart) is not one.
+    const isCertificate = upload.filename.startsWith('证书-') && upload.filename.toLowerCase().endsWith('.png');
     const file = isCertificate ? join(outDir, 'certificates', safeName(upload.filename)) : join(outDir, safeName(upload.filename));
     writeFileSync(file, upload.bytes);
     (isCertificate ? files.certificates : files.adminFiles).push(file);

@@ -6,7 +6,7 @@ import { labelOf } from '../scoring/metric-labels.js';
 import { formatScore } from '../scoring/round.js';
 import type { Standings } from '../scoring/standings.js';
 
-/** The final table: the top `top` rows (ties at the edge may make it longer by none: it is cut at `top`) and the count. */
+/** The final table: its first `top` rows (cut there even inside a tie) and how many learners there are. */
 export function printStandings(io: CliIo, camp: CampConfig, standings: Standings, top = 20): void {
   const assessed = standings.assessed.map((m) => labelOf(m)).join('、');
   io.out(`🏆 ${camp.name} 最终排名（前 ${Math.min(top, standings.rows.length)} 名，共 ${standings.rows.length} 名学员；计入综合分：${assessed}）`);

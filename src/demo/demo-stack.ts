@@ -41,6 +41,16 @@ export interface DemoStack {
 export async function startDemoStack(outDir: string, timezone: string): Promise<DemoStack> {
   const fake = await startFakeWeComApi({ corpId: DEMO.corpId, secret: DEMO.secret });
   const proxy = await startRecordingProxy(fake.baseUrl);
+  try {
+    return await startServer(outDir, timezone, fake, proxy);
+  } catch (error) {
+    await proxy.close();
+    await fake.close();
+    throw error;
+  }
+}
+
+async function startServer(outDir: string, timezone: string, fake: FakeWeComApi, proxy: RecordingProxy): Promise<DemoStack> {
   const config = readConfig({
     PORT: '0',
     HOST: '127.0.0.1',

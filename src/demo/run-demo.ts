@@ -15,8 +15,8 @@ import { startDemoStack, type DemoStack } from './demo-stack.js';
 import { progressBar } from './progress-bar.js';
 import { DEMO_CAMP_ID, demoChats, rosterCsv, sampleCampYaml } from './sample-camp.js';
 import { samplePeople } from './sample-people.js';
-import { playScript } from './script-player.js';
-import { createScriptTools } from './script-tools.js';
+import { playScript, type PlayResult } from './script-player.js';
+import { createScriptTools, type ScriptTools } from './script-tools.js';
 import { seededRandom } from './seeded-random.js';
 import type { DayMark } from './transcript.js';
 
@@ -47,24 +47,9 @@ export async function runDemo(options: DemoOptions): Promise<DemoSummary> {
   const stack = await startDemoStack(outDir, options.timezone ?? 'Asia/Shanghai');
   try {
     io.out(`▶ camp-bot 已在 ${stack.baseUrl} 启动（假 WeCom API：${stack.proxy.baseUrl}，数据库：${stack.config.dbFile}）`);
-    const { tools, marks } = await applySampleCamp(stack, options, outDir);
-    const days = campScript(tools);
-    const total = countMessages(days);
-    io.out(`▶ 重放五周训练营：${days.length} 个教学日，${total} 条签名加密回调（应用 1:1 + 群机器人 + 智能机器人，并发 ${options.concurrency}）`);
-    const bar = progressBar(io, total);
-    const played = await playScript(days, {
-      baseUrl: stack.baseUrl, appKeys: stack.appKeys, botKeys: stack.botKeys, campId: DEMO_CAMP_ID,
-      scheduleDeps: { sqlite: stack.database.sqlite, certSecret: stack.config.certSecret, publicBaseUrl: stack.baseUrl, instanceId: 'demo' },
-      concurrency: options.concurrency,
-      onMessage: () => bar.tick(),
-      onDayEnd: async ({ day }) => {
-        await stack.outboxIdle();
-        const label = `第${day.week}周 ${WEEKDAYS[day.weekday]} ${day.date}`;
-        marks.push({ label, endCall: stack.fake.calls.length });
-        if (io.isTty || day.weekday === 5) bar.label(io.isTty ? label : `第${day.week}周完成`);
-      },
-    });
-    bar.done();
+    const tools = await applySampleCamp(stack, options, outDir);
+    const marks: DayMark[] = [];
+    const played = await playCamp(stack, options, tools, marks);
     return await finishDemo(stack, { io, outDir, played, marks, started });
   } catch (error) {
     for (const line of stack.log.slice(-10)) io.err(`  server: ${line}`);
@@ -72,6 +57,30 @@ export async function runDemo(options: DemoOptions): Promise<DemoSummary> {
   } finally {
     await stack.close();
   }
+}
+
+/** Plays the script with a progress bar; after each day waits for the outbox and marks the transcript. */
+async function playCamp(stack: DemoStack, options: DemoOptions, tools: ScriptTools, marks: DayMark[]): Promise<PlayResult> {
+  const { io } = options;
+  const days = campScript(tools);
+  const total = countMessages(days);
+  io.out(`▶ 重放五周训练营：${days.length} 个教学日，${total} 条签名加密回调（应用 1:1 + 群机器人 + 智能机器人，并发 ${options.concurrency}）`);
+  const bar = progressBar(io, total);
+  const played = await playScript(days, {
+    baseUrl: stack.baseUrl, appKeys: stack.appKeys, botKeys: stack.botKeys, campId: DEMO_CAMP_ID,
+    scheduleDeps: { sqlite: stack.database.sqlite, certSecret: stack.config.certSecret, publicBaseUrl: stack.baseUrl, instanceId: 'demo' },
+    concurrency: options.concurrency,
+    onMessage: () => bar.tick(),
+    onDayEnd: async ({ day }) => {
+      await stack.outboxIdle();
+      const label = `第${day.week}周 ${WEEKDAYS[day.weekday]} ${day.date}`;
+      marks.push({ label, endCall: stack.fake.calls.length });
+      if (io.isTty) bar.label(`已播放至 ${label}`);
+      else if (day.weekday === 5) bar.label(`第${day.week}周完成`);
+    },
+  });
+  bar.done();
+  return played;
 }
 
 /** Deletes a previous demo's output (only a folder the demo made, marked as such) and makes a fresh one. */
@@ -84,7 +93,8 @@ function prepareOutDir(outDir: string): void {
   writeFileSync(join(outDir, MARKER), 'camp-bot demo output; `camp-bot demo` deletes and rewrites this folder.\n');
 }
 
-async function applySampleCamp(stack: DemoStack, options: DemoOptions, outDir: string) {
+/** Writes `camp.yaml` and `roster.csv` into the output folder and applies them the way `camp apply` and `roster import` do. */
+async function applySampleCamp(stack: DemoStack, options: DemoOptions, outDir: string): Promise<ScriptTools> {
   const random = seededRandom(options.seed);
   const calendar = demoCalendar(Date.now(), options.timezone ?? 'Asia/Shanghai');
   const people = samplePeople(random, options.learners, calendar.starts);
@@ -100,6 +110,5 @@ async function applySampleCamp(stack: DemoStack, options: DemoOptions, outDir: s
   const roster = importRoster(sqlite, config.id, parseRoster(await readTableFile(rosterFile)));
   options.io.out(`▶ camp apply ${campFile}：${describeCampChanges(config.id, config.name, changes)[0]}（${calendar.starts} ～ ${calendar.ends}）`);
   options.io.out(`▶ roster import ${rosterFile}：${roster.peopleAdded} 人（${people.learners.length} 名学员分 ${people.teams.length} 组，培训老师 ${people.trainers.length}、部门负责人 ${people.managers.length}、行政 ${people.admins.length}）`);
-  const tools = createScriptTools(random, calendar, people, chats, stack.proxy.baseUrl);
-  return { tools, marks: [] as DayMark[] };
+  return createScriptTools(random, calendar, people, chats, stack.proxy.baseUrl);
 }

@@ -44,7 +44,7 @@ export function planAssignments(tools: ScriptTools): AssignmentPlan {
       const willing = author.improver && assignment.week >= 2 && assignment.week <= 3 ? 0.3 : author.diligence;
       if (!random.chance(willing)) continue;
       const day = tools.calendar.day(assignment.week, random.int(3, 5));
-      const quality = clamp(0.25 + 0.55 * author.skill + 0.2 * author.diligence + (random.next() - 0.5) * (assignment.tag ? 0.5 : 0.2));
+      const quality = clamp(0.2 + 0.5 * author.skill + 0.2 * author.diligence + (random.next() - 0.5) * (assignment.tag ? 0.3 : 0.15));
       const time = tools.at(day, `${random.int(19, 22)}:${String(random.int(0, 59)).padStart(2, '0')}`);
       submissions.push({ assignment, author, quality, day, time, followUp: random.chance(0.1) });
     }
@@ -65,11 +65,12 @@ function assignSteps(tools: ScriptTools, plan: AssignmentPlan, day: CampDay): Sc
 function submitSteps(tools: ScriptTools, plan: AssignmentPlan, day: CampDay): ScriptStep[] {
   const today = plan.submissions.filter((s) => s.day.date === day.date);
   if (today.length === 0) return [];
+  const shown = plan.submissions.find((s) => !s.followUp);
   const first: ScriptMessage[] = [];
   const second: ScriptMessage[] = [];
   for (const [i, s] of today.entries()) {
     const link = `https://docs.qq.com/doc/demo-${s.assignment.id}-${s.author.userid}`;
-    const show = i === 0 && s.assignment.week === 1;
+    const show = s === shown;
     if (!s.followUp) {
       first.push(recorded(tools.app(s.author.userid, `${i % 2 ? '/提交' : '/submit'} ${s.assignment.id} ${link}`, s.time), show));
       continue;

@@ -1,7 +1,8 @@
 import type { Channel } from '../bot/inbound-message.js';
 import type { XmlObject } from '../bot/parse-xml.js';
 import { JOBS, type ScheduleDeps } from '../delivery/scheduled-jobs.js';
-import { buildCallback, openPassiveReply, postCallback, type FakeKeys } from '../../test/support/fake-wecom-callbacks.js';
+import { buildCallback, openPassiveReply, type FakeKeys } from '../../test/support/fake-wecom-callbacks.js';
+import { loopbackPoster, type LoopbackPoster } from './loopback-poster.js';
 import type { ScriptDay, ScriptMessage, ScriptStep } from './script-tools.js';
 
 /** A shown message with what the bot answered (for the transcript). */
@@ -37,14 +38,19 @@ export interface PlayResult {
 /** Plays the script: each step's messages as signed, encrypted callbacks with bounded concurrency, jobs in between. */
 export async function playScript(days: ScriptDay[], options: PlayOptions): Promise<PlayResult> {
   const result: PlayResult = { sent: 0, unexpected: [], exchanges: [], jobs: [] };
-  for (const day of days) {
-    for (const step of day.steps) await playStep(step, options, result);
-    await options.onDayEnd?.(day);
+  const poster = loopbackPoster(options.baseUrl, options.concurrency);
+  try {
+    for (const day of days) {
+      for (const step of day.steps) await playStep(step, options, poster, result);
+      await options.onDayEnd?.(day);
+    }
+  } finally {
+    poster.close();
   }
   return result;
 }
 
-async function playStep(step: ScriptStep, options: PlayOptions, result: PlayResult): Promise<void> {
+async function playStep(step: ScriptStep, options: PlayOptions, poster: LoopbackPoster, result: PlayResult): Promise<void> {
   if (step.kind === 'job') {
     const outcome = JOBS[step.job]({ ...options.scheduleDeps, now: () => step.time * 1000 }, options.campId, step.slot);
     result.jobs.push({ slot: step.slot, job: step.job, result: outcome.ran ? outcome.result : 'already claimed' });
@@ -53,7 +59,7 @@ async function playStep(step: ScriptStep, options: PlayOptions, result: PlayResu
   const queue = [...step.messages];
   const lane = async (): Promise<void> => {
     for (let next = queue.shift(); next; next = queue.shift()) {
-      await playMessage(next, options, result);
+      await playMessage(next, options, poster, result);
       options.onMessage?.();
     }
   };
@@ -64,9 +70,9 @@ async function playStep(step: ScriptStep, options: PlayOptions, result: PlayResu
  * Signed with the real "now" (the query timestamp), while CreateTime inside says when the message was written:
  * that is what WeCom does, so the replay window stays at its default and the ledger dates events by CreateTime.
  */
-async function playMessage(item: ScriptMessage, options: PlayOptions, result: PlayResult): Promise<void> {
+async function playMessage(item: ScriptMessage, options: PlayOptions, poster: LoopbackPoster, result: PlayResult): Promise<void> {
   const keys = item.channel === 'app' ? options.appKeys : options.botKeys;
-  const response = await postCallback(options.baseUrl, buildCallback(item.channel, keys, item.message));
+  const response = await poster.post(buildCallback(item.channel, keys, item.message));
   if (response.status !== 200) throw new Error(`回调失败 ${response.status}：${item.message.text ?? item.message.kind} → ${response.body}`);
   result.sent += 1;
   const reply = response.body === '' ? null : replyText(item.channel, openPassiveReply(item.channel, keys, response.body).parsed);

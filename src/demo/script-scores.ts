@@ -85,10 +85,11 @@ function caseSteps(tools: ScriptTools, plan: ScorePlan, day: CampDay): ScriptSte
   if (today.length === 0) return [];
   const [wang, zhou] = tools.people.managers;
   const time = tools.at(day, '17:30');
+  const firstDay = plan.cases.reduce((first, c) => (c.day.date < first ? c.day.date : first), day.date);
   const messages = today.map((c, i) => {
     const manager = RESEARCH_MANAGERS.has(c.learner.department) ? wang : zhou;
     const text = `${i % 2 ? '/案例' : '/case'} @${c.learner.name} ${tools.random.pick(CASES)}`;
-    return recorded(tools.app(manager.userid, text, time + i * 30), i === 0 && day.week === 2);
+    return recorded(tools.app(manager.userid, text, time + i * 30), i === 0 && firstDay === day.date);
   });
   return [tools.send(time, messages)];
 }

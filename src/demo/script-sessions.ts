@@ -31,13 +31,14 @@ export function sessionSteps(tools: ScriptTools, day: CampDay): ScriptStep[] {
   const checkins = tools.people.learners.filter((l) => attends(tools, l, lesson)).map((learner, i) => {
     const time = open + 30 + Math.floor((i * 840) / tools.people.learners.length);
     const text = tools.random.pick(['/签到', '/checkin', '／签到']);
-    return recorded(tools.random.chance(0.6) ? tools.app(learner.userid, text, time) : tools.group(tools.chatOf(learner), learner.userid, text, time));
+    const message = tools.random.chance(0.6) ? tools.app(learner.userid, text, time) : tools.group(tools.chatOf(learner), learner.userid, text, time);
+    return recorded(message, lesson === 1 && i === 0);
   });
   return [
     tools.send(open, [recorded(byTrainer(lesson % 2 === 1 ? `/session open ${name}` : `/课次 开始 ${name}`, open), lesson === 1)]),
     tools.send(open + 30, checkins),
     tools.send(tools.at(day, '11:30'), [recorded(byTrainer('/session close', tools.at(day, '11:30')), lesson === 1)]),
-    tools.send(tools.at(day, '11:31'), [recorded(byTrainer(`/lesson all ${lesson}`, tools.at(day, '11:31')))]),
+    tools.send(tools.at(day, '11:31'), [recorded(byTrainer(`/lesson all ${lesson}`, tools.at(day, '11:31')), lesson === 1)]),
   ];
 }
 

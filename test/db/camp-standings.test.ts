@@ -4,10 +4,13 @@ import { saveCamp } from '../../src/db/camp-store.js';
 import { loadCampStandings, standingsOf } from '../../src/db/camp-standings.js';
 import type { NewEvent } from '../../src/db/event-types.js';
 import { appendEvent } from '../../src/db/ledger.js';
-import { loadFactsForLearner } from '../../src/db/load-facts.js';
 import { openDatabase, type Database } from '../../src/db/open-database.js';
 import { importRoster, learnersOf } from '../../src/db/roster-store.js';
+import { feedCampFacts, loadFactsForLearner, loadRevoked } from '../../src/db/load-facts.js';
+import { previewAwards } from '../../src/db/preview-awards.js';
 import { computeStandings } from '../../src/scoring/compute-standings.js';
+import { createScoreAccumulator } from '../../src/scoring/score-accumulator.js';
+import { selectAwards } from '../../src/scoring/select-awards.js';
 import type { Fact } from '../../src/scoring/fact.js';
 
 const CAMP = `
@@ -27,6 +30,8 @@ metrics:
 awards:
   - { id: top, name: 第一, rank: composite, top: 3 }
   - { id: ur, name: 用户研究, rank: "assignment:ur", top: 1 }
+  - { id: up, name: 进步, improvement: { metric: completion, from: { at: 2026-11-05, max: 40 }, to: { min: 40 } } }
+  - { id: up2, name: 出勤进步, improvement: { metric: attendance, from: { at: 2026-11-05, max: 50 }, to: { min: 50 } } }
 `;
 const LEARNERS = ['u0', 'u1', 'u2', 'u3', 'u4', 'u5'];
 const T0 = Date.parse('2026-11-03T00:00:00Z');
@@ -80,6 +85,7 @@ describe('loadCampStandings', () => {
     for (let i = 0; i < 300; i += 1) appendEvent(database.sqlite, randomEvent(random, i, i), T0);
     const config = parseCampFile(CAMP);
     const learners = learnersOf(database.sqlite, 'eq');
+    let improvementWinners = 0;
     for (const hours of [40, 150, 299, 400]) {
       const asOf = T0 + hours * 3_600_000;
       const expected = computeStandings({ config, learners, facts: allFacts(database), asOf });
@@ -87,7 +93,17 @@ describe('loadCampStandings', () => {
       const onlyLessons = standingsOf(database.sqlite, config, learners, asOf, new Set(['lesson']));
       const completion = (s: typeof expected): unknown => s.rows.map((r) => [r.userid, r.metrics.completion]).sort();
       expect(completion(onlyLessons)).toEqual(completion(expected));
+      // Without the per-learner filter (what a roster of 1,000+ gets).
+      const revoked = loadRevoked(database.sqlite, 'eq', asOf);
+      const accumulator = createScoreAccumulator({ config, learners, asOf, revoked });
+      feedCampFacts(database.sqlite, 'eq', asOf, revoked, config.lessons, (fact) => accumulator.add(fact));
+      expect(accumulator.finish()).toEqual(expected);
+      const standingsAt = (ms: number) => computeStandings({ config, learners, facts: allFacts(database), asOf: ms });
+      const { winners, warnings } = previewAwards(database.sqlite, 'eq', asOf);
+      improvementWinners += winners.filter((w) => w.award === 'up' || w.award === 'up2').length;
+      expect({ winners, warnings }).toEqual(selectAwards({ config, standings: expected, standingsAt }));
     }
+    expect(improvementWinners).toBeGreaterThan(0);
   });
 
   it('lists a learner\'s facts without revoked ones', () => {

@@ -48,6 +48,10 @@ describe('camp-bot stats', () => {
     expect(text).toContain('学员 4 人，平均综合分 56.25');
     expect(text).toContain('研发 2 人，平均 73.00，获奖 2 人');
     expect(text).toContain('【预计结业综合分】');
+    const earlier = captureIo();
+    expect(await main(['stats', 't1', '--json', '--at', '2026-11-06T00:00'], earlier)).toBe(0);
+    expect(JSON.parse(earlier.stdout.join('\n')).asOf).toBe('2026-11-05T16:00:00.000Z');
+    expect(await main(['stats', 't1', '--at', 'yesterday'], captureIo())).toBe(2);
     const missing = captureIo();
     expect(await main(['stats', 'nope'], missing)).toBe(1);
     expect(missing.stderr[0]).toContain('nope');
