@@ -17,7 +17,9 @@ export function standingsWarnings(standings: Standings): string[] {
   }
   const byAssignment = new Map<string, string[]>();
   for (const { assignment, userid } of standings.ungraded) {
-    byAssignment.set(assignment, [...(byAssignment.get(assignment) ?? []), userid]);
+    const userids = byAssignment.get(assignment);
+    if (userids) userids.push(userid);
+    else byAssignment.set(assignment, [userid]);
   }
   for (const [assignment, userids] of byAssignment) {
     warnings.push(`作业 ${assignment} 有 ${userids.length} 份提交尚未批改（未批改按 0 分计）：${list(userids)}`);
