@@ -1,6 +1,7 @@
 import { UsageError } from '../errors.js';
 import { requireCamp } from '../db/camp-standings.js';
 import { previewAwards, type AwardsPreview } from '../db/preview-awards.js';
+import { sendPreviewToTrainers } from '../delivery/send-preview-to-trainers.js';
 import { formatScore } from '../scoring/round.js';
 import type { CliCommand, CliIo } from './cli-command.js';
 import { openConfiguredDatabase } from './open-configured-database.js';
@@ -36,14 +37,19 @@ export function awardsListing(preview: AwardsPreview): string[] {
 export const awardsPreviewCommand: CliCommand = {
   path: ['awards', 'preview'],
   usage: 'awards preview <camp-id> [--json] [--at <ISO time>]',
-  summary: 'compute the awards (prints only)',
+  summary: 'compute the awards and send the draft to the trainers',
   async run(args: string[], io: CliIo) {
     const { positional, flags } = parseFlags(args, { values: ['at'], switches: ['json'] });
     if (positional.length !== 1) throw new UsageError('需要营 id');
     const database = openConfiguredDatabase();
     try {
       const config = requireCamp(database.sqlite, positional[0]!);
-      const preview = previewAwards(database.sqlite, config.id, parseAt(flags.at, config.timezone, Date.now()));
+      const now = Date.now();
+      const preview = previewAwards(database.sqlite, config.id, parseAt(flags.at, config.timezone, now));
+      const sent = database.sqlite
+        .transaction(() => sendPreviewToTrainers(database.sqlite, preview, `preview:cli:${config.id}:${preview.asOf}`, now))
+        .immediate();
+      io.err(`草稿已排入发件箱，由运行中的 camp-bot serve 私信给 ${sent} 位培训老师`);
       if (flags.json) io.out(JSON.stringify(awardsJson(preview), null, 2));
       else for (const line of awardsListing(preview)) io.out(line);
       return 0;

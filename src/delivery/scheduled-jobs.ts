@@ -2,7 +2,6 @@ import type Sqlite from 'better-sqlite3';
 import { requireCamp, loadCampStandings } from '../db/camp-standings.js';
 import { chatsOfCamp } from '../db/camp-store.js';
 import { previewAwards } from '../db/preview-awards.js';
-import { rosterOf } from '../db/roster-store.js';
 import { localDateOf } from '../camp/time-zone.js';
 import type { CampConfig } from '../camp/camp-config.js';
 import { atRiskLearners } from '../insight/at-risk-learners.js';
@@ -11,7 +10,7 @@ import { projectStandings } from '../insight/project-standings.js';
 import { suggestNextAction } from '../insight/suggest-next-action.js';
 import type { Standings } from '../scoring/standings.js';
 import { awardNudges, type SuggestAction } from './award-nudges.js';
-import { awardPreviewText } from './award-preview-text.js';
+import { sendPreviewToTrainers } from './send-preview-to-trainers.js';
 import { runClaimedSlot, type ScheduleJob, type SlotOutcome } from './claim-slot.js';
 import { enqueueOutbound } from './enqueue-outbound.js';
 import { leaderboardMarkdown } from './leaderboard-post.js';
@@ -85,12 +84,9 @@ export function runLeaderboard(deps: ScheduleDeps, campId: string, slot: string)
 /** The award preview for one slot: the draft with warnings to the trainers only. */
 export function runPreview(deps: ScheduleDeps, campId: string, slot: string): SlotOutcome {
   return claimed(deps, campId, 'preview', slot, (now) => {
-    const preview = previewAwards(deps.sqlite, campId, now);
-    const touser = rosterOf(deps.sqlite, campId).filter((m) => m.roles.includes('trainer')).map((m) => m.userid);
-    if (touser.length === 0) return 'no trainers to send the preview to';
-    const payload = { touser, message: { msgtype: 'text' as const, content: awardPreviewText(preview) } };
-    enqueueOutbound(deps.sqlite, { campId, kind: 'app', payload, dedupeKey: `preview:${campId}:${slot}` }, now);
-    return `preview to ${touser.length} trainers`;
+    const sent = sendPreviewToTrainers(deps.sqlite, previewAwards(deps.sqlite, campId, now), `preview:${campId}:${slot}`, now);
+    if (sent === 0) return 'no trainers to send the preview to';
+    return `preview to ${sent} trainers`;
   });
 }
 

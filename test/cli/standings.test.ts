@@ -131,6 +131,18 @@ describe('camp-bot standings and awards preview', () => {
     expect(io.stdout).toContain('【全能优秀学员奖】(all-round) 2 人');
   });
 
+  it('queues the draft to the trainers only, once per as-of time', async () => {
+    await main(['awards', 'preview', 't1', '--json', '--at', '2026-12-01T00:00+08:00'], captureIo());
+    await main(['awards', 'preview', 't1', '--at', '2026-12-01T00:00+08:00'], captureIo());
+    const database = openDatabase(temp.file);
+    const rows = database.sqlite.prepare('SELECT payload FROM outbox').all() as { payload: string }[];
+    database.close();
+    expect(rows).toHaveLength(1);
+    const payload = JSON.parse(rows[0]!.payload);
+    expect(payload.touser).toEqual(['teacher']);
+    expect(payload.message.content).toContain('全能优秀学员奖');
+  });
+
   it('answers a bad --at as a usage error and an unknown camp as a user error', async () => {
     expect(await main(['standings', 't1', '--at', 'tomorrow'], captureIo())).toBe(2);
     const io = captureIo();
