@@ -1,20 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { openEnvelope, sealEnvelope } from '../../src/bot/envelope.js';
-import { CallbackRejected } from '../../src/errors.js';
 import { encryptRaw, layout, pad32 } from './craft-ciphertext.js';
 import { OFFICIAL } from './official-vectors.js';
+import { rejectionStatus } from '../support/rejection-status.js';
 
 const { encodingAesKey: key, corpId } = OFFICIAL;
-
-function status(run: () => unknown): number {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof CallbackRejected) return error.status;
-    throw error;
-  }
-  return 200;
-}
 
 describe('openEnvelope on the official samples', () => {
   it('decrypts the URL verification echostr to its echo string', () => {
@@ -29,8 +19,8 @@ describe('openEnvelope on the official samples', () => {
   });
 
   it('rejects the right ciphertext for another receiveid (the bots expect "") with 400', () => {
-    expect(status(() => openEnvelope(key, OFFICIAL.verify.echostr, ''))).toBe(400);
-    expect(status(() => openEnvelope(key, OFFICIAL.verify.echostr, 'wwOtherCorp'))).toBe(400);
+    expect(rejectionStatus(() => openEnvelope(key, OFFICIAL.verify.echostr, ''))).toBe(400);
+    expect(rejectionStatus(() => openEnvelope(key, OFFICIAL.verify.echostr, 'wwOtherCorp'))).toBe(400);
   });
 });
 
@@ -48,7 +38,7 @@ describe('openEnvelope refuses malformed ciphertext with 400', () => {
     ['one block of random bytes', Buffer.alloc(16, 3).toString('base64')],
     ['random 96 bytes', Buffer.from(Array.from({ length: 96 }, (_, i) => (i * 37 + 11) % 256)).toString('base64')],
   ])('%s', (_label, ciphertext) => {
-    expect(status(() => openEnvelope(key, ciphertext, corpId))).toBe(400);
+    expect(rejectionStatus(() => openEnvelope(key, ciphertext, corpId))).toBe(400);
   });
 
   it('a well-formed envelope built by hand is accepted (the crafting helper is faithful)', () => {
@@ -65,18 +55,18 @@ describe('openEnvelope refuses malformed ciphertext with 400', () => {
     const sixteenStyle = Buffer.concat([layout('ok', corpId), Buffer.alloc(8, 8)]);
     for (const plain of [zeroPad, bigPad, mixedPad, sixteenStyle]) {
       expect(plain.length % 16).toBe(0);
-      expect(status(() => openEnvelope(key, encryptRaw(key, plain), corpId))).toBe(400);
+      expect(rejectionStatus(() => openEnvelope(key, encryptRaw(key, plain), corpId))).toBe(400);
     }
   });
 
   it('a declared message length longer than the plaintext, or one that eats the receiveid', () => {
-    expect(status(() => openEnvelope(key, encryptRaw(key, pad32(layout('<xml/>', corpId, 5000))), corpId))).toBe(400);
-    expect(status(() => openEnvelope(key, encryptRaw(key, pad32(layout('<xml/>', corpId, 6 + corpId.length))), corpId))).toBe(400);
+    expect(rejectionStatus(() => openEnvelope(key, encryptRaw(key, pad32(layout('<xml/>', corpId, 5000))), corpId))).toBe(400);
+    expect(rejectionStatus(() => openEnvelope(key, encryptRaw(key, pad32(layout('<xml/>', corpId, 6 + corpId.length))), corpId))).toBe(400);
   });
 
   it('a plaintext that is not UTF-8', () => {
     const plain = pad32(Buffer.concat([Buffer.alloc(16, 1), Buffer.from([0, 0, 0, 2, 0xff, 0xfe]), Buffer.from(corpId)]));
-    expect(status(() => openEnvelope(key, encryptRaw(key, plain), corpId))).toBe(400);
+    expect(rejectionStatus(() => openEnvelope(key, encryptRaw(key, plain), corpId))).toBe(400);
   });
 });
 

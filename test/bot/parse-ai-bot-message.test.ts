@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseAiBotMessage } from '../../src/bot/parse-ai-bot-message.js';
-import { CallbackRejected } from '../../src/errors.js';
+import { rejectionStatus } from '../support/rejection-status.js';
 
 const ARRIVED = 1_700_000_100_000;
 const BASE = {
@@ -14,16 +14,6 @@ const BASE = {
 
 function json(extra: Record<string, unknown>): string {
   return JSON.stringify({ ...BASE, ...extra });
-}
-
-function status(run: () => unknown): number {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof CallbackRejected) return error.status;
-    throw error;
-  }
-  return 200;
 }
 
 describe('parseAiBotMessage', () => {
@@ -81,6 +71,6 @@ describe('parseAiBotMessage', () => {
     ['a negative create_time', json({ msgtype: 'text', create_time: -1, text: { content: 'x' } })],
     ['an event without msgid or create_time', JSON.stringify({ ...BASE, msgid: undefined, msgtype: 'event', event: { eventtype: 'enter_chat' } })],
   ])('rejects %s with 400', (_label, plaintext) => {
-    expect(status(() => parseAiBotMessage(plaintext, ARRIVED))).toBe(400);
+    expect(rejectionStatus(() => parseAiBotMessage(plaintext, ARRIVED))).toBe(400);
   });
 });

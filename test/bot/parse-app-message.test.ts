@@ -1,21 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { parseAppMessage } from '../../src/bot/parse-app-message.js';
-import { CallbackRejected } from '../../src/errors.js';
+import { rejectionStatus } from '../support/rejection-status.js';
 
 const ARRIVED = 1_700_000_100_000;
 
 function xml(fields: string): string {
   return `<xml><ToUserName><![CDATA[ww1]]></ToUserName><FromUserName><![CDATA[zhangsan]]></FromUserName><CreateTime>1700000000</CreateTime>${fields}<AgentID>1000002</AgentID></xml>`;
-}
-
-function status(run: () => unknown): number {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof CallbackRejected) return error.status;
-    throw error;
-  }
-  return 200;
 }
 
 describe('parseAppMessage', () => {
@@ -70,6 +60,6 @@ describe('parseAppMessage', () => {
     ['another root', '<msg><FromUserName>u</FromUserName></msg>'],
     ['not XML', 'hello'],
   ])('rejects %s with 400', (_label, plaintext) => {
-    expect(status(() => parseAppMessage(plaintext, ARRIVED))).toBe(400);
+    expect(rejectionStatus(() => parseAppMessage(plaintext, ARRIVED))).toBe(400);
   });
 });

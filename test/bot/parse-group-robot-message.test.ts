@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseGroupRobotMessage } from '../../src/bot/parse-group-robot-message.js';
-import { CallbackRejected } from '../../src/errors.js';
+import { rejectionStatus } from '../support/rejection-status.js';
 
 const ARRIVED = 1_700_000_100_000;
 
@@ -12,16 +12,6 @@ const HEAD = `<WebhookUrl> <![CDATA[https://qyapi.weixin.qq.com/cgi-bin/webhook/
 
 function xml(body: string, chatType = 'group'): string {
   return `<xml>${HEAD}<ChatType>${chatType}</ChatType>${body}</xml>`;
-}
-
-function status(run: () => unknown): number {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof CallbackRejected) return error.status;
-    throw error;
-  }
-  return 200;
 }
 
 describe('parseGroupRobotMessage', () => {
@@ -82,6 +72,6 @@ describe('parseGroupRobotMessage', () => {
     ['an event without EventType', xml('<MsgType>event</MsgType><Event></Event><MsgId>1</MsgId>')],
     ['a From given twice', '<xml><From><UserId>a</UserId></From><From><UserId>b</UserId></From><MsgType>text</MsgType><MsgId>1</MsgId></xml>'],
   ])('rejects %s with 400', (_label, plaintext) => {
-    expect(status(() => parseGroupRobotMessage(plaintext, ARRIVED))).toBe(400);
+    expect(rejectionStatus(() => parseGroupRobotMessage(plaintext, ARRIVED))).toBe(400);
   });
 });

@@ -1,16 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseXml } from '../../src/bot/parse-xml.js';
-import { CallbackRejected } from '../../src/errors.js';
-
-function status(run: () => unknown): number {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof CallbackRejected) return error.status;
-    throw error;
-  }
-  return 200;
-}
+import { rejectionStatus } from '../support/rejection-status.js';
 
 describe('parseXml', () => {
   it('reads elements, CDATA, repeated elements and empty elements', () => {
@@ -20,7 +10,7 @@ describe('parseXml', () => {
 
   it('decodes the five predefined entities and character references but nothing else', () => {
     expect(JSON.stringify(parseXml('<xml><A>&lt;&amp;&#x41;&#66;</A></xml>'))).toBe('{"xml":{"A":"<&AB"}}');
-    expect(status(() => parseXml('<xml><A>&custom;</A></xml>'))).toBe(400);
+    expect(rejectionStatus(() => parseXml('<xml><A>&custom;</A></xml>'))).toBe(400);
   });
 
   it.each([
@@ -30,7 +20,7 @@ describe('parseXml', () => {
     ['a billion-laughs bomb', `<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;">]><xml>&lol2;</xml>`],
     ['an external entity', '<!DOCTYPE foo [<!ENTITY xxe SYSTEM "file:///etc/passwd">]><xml>&xxe;</xml>'],
   ])('refuses %s with 400', (_label, xml) => {
-    expect(status(() => parseXml(xml))).toBe(400);
+    expect(rejectionStatus(() => parseXml(xml))).toBe(400);
   });
 
   it.each([
@@ -41,11 +31,11 @@ describe('parseXml', () => {
     ['JSON', '{"encrypt":"x"}'],
     ['text outside a root', 'text'],
   ])('refuses %s XML with 400', (_label, xml) => {
-    expect(status(() => parseXml(xml))).toBe(400);
+    expect(rejectionStatus(() => parseXml(xml))).toBe(400);
   });
 
   it('refuses documents nested deeper than any WeCom message', () => {
-    expect(status(() => parseXml(`${'<a>'.repeat(40)}x${'</a>'.repeat(40)}`))).toBe(400);
+    expect(rejectionStatus(() => parseXml(`${'<a>'.repeat(40)}x${'</a>'.repeat(40)}`))).toBe(400);
   });
 
   it('drops __proto__, constructor and prototype keys and pollutes nothing', () => {
@@ -61,7 +51,7 @@ describe('parseXml', () => {
 
   it('a failed or trailing-junk document never affects the next one', () => {
     const sequence = ['<xml><A>1</A></xml>junk<<', '<xml><A>2</A></xml>', '<xml><A>3</B></xml>', '<xml><A>4</A></xml>', '<xml>', '<xml><A>5</A></xml>'];
-    const outcomes = sequence.map((xml) => (status(() => parseXml(xml)) === 200 ? JSON.stringify(parseXml(xml)) : 400));
+    const outcomes = sequence.map((xml) => (rejectionStatus(() => parseXml(xml)) === 200 ? JSON.stringify(parseXml(xml)) : 400));
     expect(outcomes).toEqual(['{"xml":{"A":"1"}}', '{"xml":{"A":"2"}}', 400, '{"xml":{"A":"4"}}', 400, '{"xml":{"A":"5"}}']);
   });
 });
