@@ -20,8 +20,21 @@ function inCamp(sqlite: Sqlite.Database, campId: string, userid: string, args: s
   return camp ? { kind: 'camp', campId, camp, roles: rolesOf(sqlite, campId, userid), args } : null;
 }
 
+type Membership = { campId: string; roles: Role[] };
+
 function isActive(camp: CampConfig, now: number): boolean {
   return zonedTimeToUtcMs(camp.starts, camp.timezone) <= now && now <= endOfLocalDayMs(camp.ends, camp.timezone);
+}
+
+/** The user's one camp, or the one of theirs running today if only one is; with the roles `campsOfUser` read. */
+function onlyCamp(sqlite: Sqlite.Database, mine: Membership[], args: string[], now: number): CampResolution | undefined {
+  const camps = mine.flatMap((m) => {
+    const camp = loadCamp(sqlite, m.campId);
+    return camp ? [{ kind: 'camp' as const, campId: m.campId, camp, roles: m.roles, args }] : [];
+  });
+  if (camps.length === 1) return camps[0];
+  const active = camps.filter((c) => isActive(c.camp, now));
+  return active.length === 1 ? active[0] : undefined;
 }
 
 function resolveDirect(sqlite: Sqlite.Database, userid: string, args: string[], now: number, command: string): CampResolution {
@@ -31,10 +44,8 @@ function resolveDirect(sqlite: Sqlite.Database, userid: string, args: string[], 
   const named = last === undefined ? undefined : mine.find((c) => c.campId === last);
   if (named) return inCamp(sqlite, named.campId, userid, args.slice(0, -1)) ?? { kind: 'none', reason: `训练营「${named.campId}」不存在`, roles: [], args };
   if (mine.length === 0) return { kind: 'none', reason: '你还不在任何训练营的名单中，如有疑问请联系培训老师', roles: [], args };
-  const camps = mine.map((c) => loadCamp(sqlite, c.campId)).filter((c): c is CampConfig => c !== null);
-  const active = camps.filter((camp) => isActive(camp, now));
-  const only = camps.length === 1 ? camps[0] : active.length === 1 ? active[0] : undefined;
-  if (only) return inCamp(sqlite, only.id, userid, args)!;
+  const only = onlyCamp(sqlite, mine, args, now);
+  if (only) return only;
   const ids = mine.map((c) => c.campId);
   const reason = `你在多个训练营：${ids.join('、')}。请在命令末尾加上训练营 id，例如 /${command} ${ids[0]}`;
   return { kind: 'none', reason, roles: allRoles, args };

@@ -3,6 +3,8 @@ import type { InboundMessage, Reply } from '../bot/inbound-message.js';
 import type { CommandSpec, CommandUser } from '../commands/command-spec.js';
 import { findCommand } from '../commands/find-command.js';
 import { forbiddenReply, mayRun } from '../commands/permissions.js';
+import { prepared } from '../db/prepared.js';
+import { runInTransaction } from '../db/run-in-transaction.js';
 import { UsageError } from '../errors.js';
 import { fitReply } from './fit-reply.js';
 import { baseContext, campContext, type ContextInput } from './command-context.js';
@@ -17,7 +19,7 @@ export interface CommandDeps {
 }
 
 function displayName(sqlite: Sqlite.Database, message: InboundMessage): string {
-  const row = sqlite.prepare<[string], { name: string }>('SELECT name FROM people WHERE userid = ?').get(message.from.userid);
+  const row = prepared<[string], { name: string }>(sqlite, 'SELECT name FROM people WHERE userid = ?').get(message.from.userid);
   return row?.name ?? message.from.name ?? message.from.userid;
 }
 
@@ -28,7 +30,7 @@ function toReply(answer: Reply | string): Reply {
 /** Runs the handler in a savepoint: a UsageError (or any failure) rolls back whatever it recorded. */
 function runIsolated(deps: CommandDeps, spec: CommandSpec, run: () => Reply | string, where: string): Reply {
   try {
-    return toReply(deps.sqlite.transaction(run)());
+    return toReply(runInTransaction(deps.sqlite, run));
   } catch (error) {
     if (error instanceof UsageError) return { text: `${error.message}。用法：${error.usage ?? spec.usage}` };
     deps.log(`command /${spec.name} ${where} failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);

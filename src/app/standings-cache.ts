@@ -2,6 +2,7 @@ import type Sqlite from 'better-sqlite3';
 import type { EventType } from '../db/event-types.js';
 import { loadCamp } from '../db/camp-store.js';
 import { loadRevoked } from '../db/load-facts.js';
+import { prepared } from '../db/prepared.js';
 import { learnersOf } from '../db/roster-store.js';
 import type { Fact } from '../scoring/fact.js';
 import { createScoreAccumulator, type ScoreAccumulator } from '../scoring/score-accumulator.js';
@@ -54,9 +55,10 @@ const NEWER_SQL = `SELECT id, type, userid, num, text, ref, actor, happened_at A
   WHERE +camp_id = @campId AND id > @after AND ${SCORED} ORDER BY id`;
 
 function versionOf(sqlite: Sqlite.Database, campId: string): Version {
-  const row = sqlite
-    .prepare<{ campId: string }, { lastEvent: number | null; updatedAt: number | null; members: number; lastMember: number | null }>(VERSION_SQL)
-    .get({ campId });
+  const row = prepared<{ campId: string }, { lastEvent: number | null; updatedAt: number | null; members: number; lastMember: number | null }>(
+    sqlite,
+    VERSION_SQL,
+  ).get({ campId });
   return { lastEvent: row?.lastEvent ?? 0, base: `${row?.updatedAt ?? 0}:${row?.members ?? 0}:${row?.lastMember ?? 0}` };
 }
 
@@ -73,7 +75,7 @@ function fullEntry(sqlite: Sqlite.Database, campId: string, version: Version): E
 
 /** Feeds the events recorded since the entry was built; null when one of them needs a full recompute (a revocation). */
 function advanced(sqlite: Sqlite.Database, campId: string, entry: Entry, version: Version): Entry | null {
-  const newer = sqlite.prepare<{ campId: string; after: number }, Fact>(NEWER_SQL).all({ campId, after: entry.version.lastEvent });
+  const newer = prepared<{ campId: string; after: number }, Fact>(sqlite, NEWER_SQL).all({ campId, after: entry.version.lastEvent });
   if (newer.some((fact) => fact.type === ('revoke' satisfies EventType))) return null;
   for (const fact of newer) entry.accumulator.add(fact);
   return { version, accumulator: entry.accumulator, standings: entry.accumulator.finish() };

@@ -31,6 +31,10 @@ export interface CallbackServerDeps {
 /** WeCom sends small bodies; anything larger is refused before it is buffered. */
 export const BODY_LIMIT_BYTES = 64 * 1024;
 
+// Node's default backlog (511) drops SYNs when a burst of connections meets a busy event loop, and a dropped SYN
+// costs the sender a 1 s, then 3 s retransmit; the kernel caps this at net.core.somaxconn.
+const LISTEN_BACKLOG = 4096;
+
 type Resolved = Required<Pick<CallbackServerDeps, 'now' | 'replyTimeoutMs' | 'log'>> & CallbackServerDeps;
 
 /**
@@ -69,7 +73,7 @@ export function createCallbackServer(deps: CallbackServerDeps): Koa {
  */
 export function listen(app: Koa, port: number, host = '127.0.0.1'): Promise<{ server: Server; port: number }> {
   return new Promise((resolve, reject) => {
-    const server = app.listen(port, host);
+    const server = app.listen(port, host, LISTEN_BACKLOG);
     server.once('error', reject);
     server.once('listening', () => {
       server.off('error', reject);

@@ -1,5 +1,5 @@
 import { Builder } from 'xml2js';
-import type { Channel, InboundMessage, Reply } from './inbound-message.js';
+import type { InboundMessage, Reply } from './inbound-message.js';
 import { sealEnvelope } from './envelope.js';
 import { takeRandomBytes } from './random-pool.js';
 import { computeSignature } from './signature.js';
@@ -33,12 +33,14 @@ const NOT_XML_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD
  * @example encodePassiveReply({ text: '已签到' }, message, keys, newReplyStamp(Date.now()))
  */
 export function encodePassiveReply(reply: Reply, message: InboundMessage, keys: ChannelKeys, stamp: ReplyStamp): EncodedReply {
-  const encoders: Record<Channel, () => EncodedReply> = {
-    app: () => xmlEnvelope(appPlaintext(reply, message, keys.receiveId), keys, stamp),
-    'group-robot': () => xmlEnvelope(groupRobotPlaintext(reply), keys, stamp),
-    'ai-bot': () => jsonEnvelope(aiBotPlaintext(reply), keys, stamp),
-  };
-  return encoders[message.channel]();
+  switch (message.channel) {
+    case 'app':
+      return xmlEnvelope(appPlaintext(reply, message, keys.receiveId), keys, stamp);
+    case 'group-robot':
+      return xmlEnvelope(groupRobotPlaintext(reply), keys, stamp);
+    case 'ai-bot':
+      return jsonEnvelope(aiBotPlaintext(reply), keys, stamp);
+  }
 }
 
 /** A fresh stamp for a reply sent at `nowMs`. */

@@ -88,7 +88,21 @@ export function zonedTimeToUtcMs(localIso: string, timeZone: string): number {
   return parseZoned(localIso, timeZone);
 }
 
+// Intl is slow and the same few camp dates are converted on every message, so results are kept (a pure function).
+const parsedTimes = new Map<string, number>();
+const MAX_PARSED_TIMES = 4096;
+
 function parseZoned(text: string, timeZone: string): number {
+  const key = `${timeZone}\n${text}`;
+  let ms = parsedTimes.get(key);
+  if (ms === undefined) {
+    if (parsedTimes.size >= MAX_PARSED_TIMES) parsedTimes.clear();
+    parsedTimes.set(key, (ms = computeZoned(text, timeZone)));
+  }
+  return ms;
+}
+
+function computeZoned(text: string, timeZone: string): number {
   if (WITH_OFFSET.test(text)) {
     const day = /^(\d{4})-(\d{2})-(\d{2})/.exec(text);
     if (!day || !isRealDate(Number(day[1]), Number(day[2]), Number(day[3]))) return Number.NaN;

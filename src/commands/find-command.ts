@@ -6,9 +6,14 @@ export interface CommandMatch {
   args: string[];
 }
 
+// Every message looks a command up, so each spec's names are split once.
+const splitNames = new WeakMap<CommandSpec, string[][]>();
+
 /** All the ways a command can be called, each split into words (English names lower-cased). */
 function callNames(spec: CommandSpec): string[][] {
-  return [spec.name, ...spec.aliases].map((name) => name.toLowerCase().split(/\s+/u));
+  let names = splitNames.get(spec);
+  if (!names) splitNames.set(spec, (names = [spec.name, ...spec.aliases].map((name) => name.toLowerCase().split(/\s+/u))));
+  return names;
 }
 
 /**

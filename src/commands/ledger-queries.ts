@@ -1,5 +1,6 @@
 import type Sqlite from 'better-sqlite3';
 import type { EventType } from '../db/event-types.js';
+import { prepared } from '../db/prepared.js';
 
 /** The columns commands read back from the ledger. */
 export interface LedgerRow {
@@ -15,20 +16,22 @@ export interface LedgerRow {
   note: string | null;
 }
 
-const SELECT = `SELECT id, type, userid, num, text, ref, actor, happened_at AS happenedAt, revokes, note FROM events`;
-const NOT_REVOKED = `id NOT IN (SELECT revokes FROM events WHERE camp_id = @campId AND type = 'revoke' AND revokes IS NOT NULL)`;
+const SELECT = `SELECT id, type, userid, num, text, ref, actor, happened_at AS happenedAt, revokes, note FROM events e`;
+// One probe of the `events_revokes` index per candidate row, rather than reading every revocation of the camp.
+const NOT_REVOKED = `NOT EXISTS (SELECT 1 FROM events r WHERE r.revokes = e.id AND r.camp_id = e.camp_id AND r.type = 'revoke')`;
 
 /** One event of the camp by id, or undefined. */
 export function eventById(sqlite: Sqlite.Database, campId: string, id: number): LedgerRow | undefined {
-  return sqlite.prepare<{ campId: string; id: number }, LedgerRow>(`${SELECT} WHERE camp_id = @campId AND id = @id`).get({ campId, id });
+  return prepared<{ campId: string; id: number }, LedgerRow>(sqlite, `${SELECT} WHERE camp_id = @campId AND id = @id`).get({ campId, id });
 }
 
 /** The revocation of an event, if it has one. */
 export function revocationOf(sqlite: Sqlite.Database, campId: string, id: number): LedgerRow | undefined {
-  return sqlite
-    .prepare<{ campId: string; id: number }, LedgerRow>(`${SELECT} WHERE camp_id = @campId AND type = 'revoke' AND revokes = @id`)
+  return prepared<{ campId: string; id: number }, LedgerRow>(sqlite, `${SELECT} WHERE camp_id = @campId AND type = 'revoke' AND revokes = @id`)
     .get({ campId, id });
 }
+
+const FILTER_COLUMNS = ['userid', 'ref', 'actor'] as const;
 
 /** Non-revoked events of one type, optionally for one user and/or one ref, oldest first. */
 export function liveEvents(
@@ -38,12 +41,14 @@ export function liveEvents(
   filter: { userid?: string; ref?: string; actor?: string } = {},
 ): LedgerRow[] {
   const where = [`camp_id = @campId`, `type = @type`, NOT_REVOKED];
-  if (filter.userid !== undefined) where.push('userid = @userid');
-  if (filter.ref !== undefined) where.push('ref = @ref');
-  if (filter.actor !== undefined) where.push('actor = @actor');
-  return sqlite
-    .prepare<Record<string, string>, LedgerRow>(`${SELECT} WHERE ${where.join(' AND ')} ORDER BY happened_at, id`)
-    .all({ campId, type, ...Object.fromEntries(Object.entries(filter).filter(([, value]) => value !== undefined)) });
+  const params: Record<string, string> = { campId, type };
+  for (const column of FILTER_COLUMNS) {
+    const value = filter[column];
+    if (value === undefined) continue;
+    where.push(`${column} = @${column}`);
+    params[column] = value;
+  }
+  return prepared<Record<string, string>, LedgerRow>(sqlite, `${SELECT} WHERE ${where.join(' AND ')} ORDER BY happened_at, id`).all(params);
 }
 
 /** The session opened and not yet closed (the latest live `session_open` without a later `session` of its name). */
@@ -58,7 +63,12 @@ export function assignmentById(sqlite: Sqlite.Database, campId: string, assignme
   return liveEvents(sqlite, campId, 'assignment', { ref: assignmentId }).at(-1);
 }
 
+// Only the index is read (it covers camp, type, ref and time).
+const ASSIGNMENT_REFS = `SELECT ref FROM events e WHERE camp_id = @campId AND type = 'assignment' AND ${NOT_REVOKED}
+  ORDER BY happened_at, id`;
+
 /** Ids of the camp's live assignments, in the order they were created. */
 export function assignmentIds(sqlite: Sqlite.Database, campId: string): string[] {
-  return [...new Set(liveEvents(sqlite, campId, 'assignment').map((event) => event.ref ?? ''))].filter(Boolean);
+  const rows = prepared<{ campId: string }, { ref: string | null }>(sqlite, ASSIGNMENT_REFS).all({ campId });
+  return [...new Set(rows.map((row) => row.ref ?? ''))].filter(Boolean);
 }

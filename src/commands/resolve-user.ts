@@ -1,3 +1,4 @@
+import { prepared } from '../db/prepared.js';
 import { findPeople, rosterOf, type RosterEntry } from '../db/roster-store.js';
 import { UsageError } from '../errors.js';
 import type { CommandContext, Role } from './command-spec.js';
@@ -41,6 +42,6 @@ export function isMention(word: string): boolean {
 
 /** The display name of a userid (the userid itself when unknown). */
 export function nameOf(ctx: { sqlite: CommandContext['sqlite'] }, userid: string): string {
-  const row = ctx.sqlite.prepare<[string], { name: string }>('SELECT name FROM people WHERE userid = ?').get(userid);
+  const row = prepared<[string], { name: string }>(ctx.sqlite, 'SELECT name FROM people WHERE userid = ?').get(userid);
   return row?.name ?? userid;
 }

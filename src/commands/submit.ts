@@ -1,6 +1,6 @@
 import { UsageError } from '../errors.js';
 import type { CommandSpec } from './command-spec.js';
-import { assignmentById, assignmentIds } from './ledger-queries.js';
+import { assignmentIds } from './ledger-queries.js';
 import { awaitFollowUp, FOLLOW_UP_WINDOW_MS } from './pending-submission.js';
 
 const MAX_CONTENT = 2000;
@@ -16,7 +16,7 @@ export const submitCommand: CommandSpec = {
   run(ctx, [assignment, ...words]) {
     const known = assignmentIds(ctx.sqlite, ctx.campId);
     if (assignment === undefined) throw new UsageError(`缺少作业 id${known.length ? `（当前作业：${known.join('、')}）` : ''}`);
-    if (!assignmentById(ctx.sqlite, ctx.campId, assignment)) {
+    if (!known.includes(assignment)) {
       throw new UsageError(`没有作业「${assignment}」${known.length ? `，当前作业：${known.join('、')}` : '，老师还没有布置作业'}`);
     }
     const content = [words.join(' ').trim(), ctx.message.url ?? ''].filter(Boolean).join(' ');

@@ -1,6 +1,9 @@
 import type Sqlite from 'better-sqlite3';
 import type { EventType } from './event-types.js';
 import type { Fact } from '../scoring/fact.js';
+import { bulkRows, bulkSelect, exact } from './bulk-select.js';
+import type { UseridRange } from './learner-ranges.js';
+import type { SqlQuery } from './parallel-queries.js';
 
 /** Parameters every scoring query binds. */
 export interface ScoringQuery {
@@ -16,23 +19,33 @@ export interface ScoringQuery {
 export type AddFact = (fact: Fact) => void;
 
 /**
- * One per-learner aggregate over some event types. `sql` receives `WHERE`-clause text that selects the camp, types,
- * time and learners; each result row starts with the userid.
+ * One per-learner aggregate over some event types. `select` receives `WHERE`-clause text that selects the camp, types,
+ * time and learners; `columns` are what is read of its rows (see `bulkSelect`), the first being the userid.
  */
 export interface Aggregate {
   types: readonly EventType[];
   select: (where: string) => string;
+  columns: readonly string[];
   feed: (row: unknown[], add: AddFact) => void;
 }
 
 const list = (types: readonly string[]): string => types.map((t) => `'${t}'`).join(', ');
 
+/** An aggregate's queries, to run here or on another connection, and how to feed their rows. */
+export interface PlannedAggregate {
+  queries: SqlQuery[];
+  /** Feeds the queries' results, in order. */
+  feed: (results: readonly unknown[][][], add: AddFact) => void;
+}
+
 /**
- * Runs an aggregate exactly as if revoked events were not there, without testing every row against the revoked ids:
+ * Plans an aggregate exactly as if revoked events were not there, without testing every row against the revoked ids:
  * learners with no revoked event of these types are aggregated plainly; only the few with one are re-read with the
- * revoked rows left out.
+ * revoked rows left out. Which learners those are is read now, on this connection.
  */
-export function runAggregate(sqlite: Sqlite.Database, q: ScoringQuery, aggregate: Aggregate, add: AddFact): void {
+export function planAggregate(
+  sqlite: Sqlite.Database, q: ScoringQuery, aggregate: Aggregate, ranges: readonly UseridRange[],
+): PlannedAggregate {
   const base = `camp_id = @campId AND type IN (${list(aggregate.types)}) AND userid IS NOT NULL AND happened_at <= @asOf
     ${q.only === null ? '' : 'AND userid IN (SELECT value FROM json_each(@only))'}`;
   // Unary `+` keeps SQLite on rowid lookups of the few revoked ids instead of scanning the types' index range.
@@ -45,30 +58,51 @@ export function runAggregate(sqlite: Sqlite.Database, q: ScoringQuery, aggregate
     const only = new Set(JSON.parse(q.only) as string[]);
     for (const userid of affected) if (!only.has(userid)) affected.delete(userid);
   }
-  for (const row of sqlite.prepare(aggregate.select(base)).raw(true).iterate(q) as Iterable<unknown[]>) {
-    if (!affected.has(row[0] as string)) aggregate.feed(row, add);
+  const sql = (where: string): string => bulkSelect(aggregate.select(where), aggregate.columns);
+  const queries: SqlQuery[] = ranges.map((range) => ({ sql: sql(`${base} ${range.filter}`), params: { ...q, ...range.params } }));
+  if (affected.size > 0) {
+    const again = `${base} AND userid IN (SELECT value FROM json_each(@affected)) AND id NOT IN (SELECT value FROM json_each(@revoked))`;
+    queries.push({ sql: sql(again), params: { ...q, affected: JSON.stringify([...affected]) } });
   }
-  if (affected.size === 0) return;
-  const again = `${base} AND userid IN (SELECT value FROM json_each(@affected)) AND id NOT IN (SELECT value FROM json_each(@revoked))`;
-  for (const row of sqlite.prepare(aggregate.select(again)).raw(true).iterate({ ...q, affected: JSON.stringify([...affected]) }) as Iterable<unknown[]>) {
-    aggregate.feed(row, add);
-  }
+  return {
+    queries,
+    feed: (results, add) => {
+      results.forEach((result, i) => {
+        const again = i >= ranges.length;
+        bulkRows(result)((row) => {
+          if (again || !affected.has(row[0] as string)) aggregate.feed(row, add);
+        });
+      });
+    },
+  };
 }
 
-/** A reusable synthetic fact (id 0, which no event has): scoring reads facts and never keeps them. */
-export function syntheticFact(type: EventType, userid: string, num: number | null, ref: string | null, at: number): Fact {
-  return { id: 0, type, userid, num, text: null, ref, actor: '', at, revokes: null };
+/**
+ * A synthetic fact (id 0, which no event has) that an aggregate rewrites before each `add`: scoring reads facts and
+ * never keeps them, and not allocating one per row matters at 100,000 learners.
+ */
+export function syntheticFact(type: EventType, asOf: number): Fact {
+  return { id: 0, type, userid: null, num: null, text: null, ref: null, actor: '', at: asOf, revokes: null };
 }
 
-/** Distinct valid lessons per learner, fed as lessons 1..k (a learner with only invalid numbers gets one null lesson). */
+/** Distinct valid lessons per learner, fed as lessons 1..k (a learner with no valid number gets one null lesson). */
 export function lessonAggregate(asOf: number): Aggregate {
+  const fact = syntheticFact('lesson', asOf);
   return {
     types: ['lesson'],
-    select: (where) => `SELECT userid, sum(num BETWEEN 1 AND @lessons AND num = cast(num AS INTEGER)), count(*)
+    select: (where) => `SELECT userid, sum(num BETWEEN 1 AND @lessons AND num = cast(num AS INTEGER)) AS valid, count(*) AS n
       FROM (SELECT DISTINCT userid, num FROM events WHERE ${where}) GROUP BY userid`,
-    feed: ([userid, valid, all], add) => {
-      if (valid === 0 && (all as number) > 0) add(syntheticFact('lesson', userid as string, null, null, asOf));
-      for (let lesson = 1; lesson <= (valid as number); lesson += 1) add(syntheticFact('lesson', userid as string, lesson, null, asOf));
+    columns: ['userid', 'valid', 'n'],
+    feed: (row, add) => {
+      // NULL when every lesson number is NULL: the learner still has events, so one null lesson marks them.
+      const valid = (row[1] as number | null) ?? 0;
+      fact.userid = row[0] as string;
+      fact.num = null;
+      if (valid === 0 && (row[2] as number) > 0) add(fact);
+      for (let lesson = 1; lesson <= valid; lesson += 1) {
+        fact.num = lesson;
+        add(fact);
+      }
     },
   };
 }
@@ -76,32 +110,53 @@ export function lessonAggregate(asOf: number): Aggregate {
 /** Closed sessions attended per learner, fed as k check-ins to distinct closed sessions. */
 export function checkinAggregate(asOf: number, closed: readonly string[]): Aggregate {
   const closedJson = JSON.stringify(closed).replaceAll("'", "''");
+  const fact = syntheticFact('checkin', asOf);
   return {
     types: ['checkin'],
-    select: (where) => `SELECT userid, count(DISTINCT CASE WHEN ref IN (SELECT value FROM json_each('${closedJson}')) THEN ref END), count(*)
-      FROM events WHERE ${where} GROUP BY userid`,
-    feed: ([userid, attended, all], add) => {
-      if (attended === 0 && (all as number) > 0) add(syntheticFact('checkin', userid as string, null, null, asOf));
-      for (let i = 0; i < (attended as number); i += 1) add(syntheticFact('checkin', userid as string, null, closed[i]!, asOf));
+    select: (where) => `SELECT userid, count(DISTINCT CASE WHEN ref IN (SELECT value FROM json_each('${closedJson}')) THEN ref END)
+      AS attended, count(*) AS n FROM events WHERE ${where} GROUP BY userid`,
+    columns: ['userid', 'attended', 'n'],
+    feed: (row, add) => {
+      const attended = row[1] as number;
+      fact.userid = row[0] as string;
+      fact.ref = null;
+      if (attended === 0 && (row[2] as number) > 0) add(fact);
+      for (let i = 0; i < attended; i += 1) {
+        fact.ref = closed[i]!;
+        add(fact);
+      }
     },
   };
 }
 
-/** Points summed per learner and metric (null when every row has no number). */
-export function pointsAggregate(asOf: number, types: readonly EventType[]): Aggregate {
+/** Points of one metric summed per learner (null when every row has no number). */
+export function pointsAggregate(asOf: number, type: 'project' | 'practice' | 'participation'): Aggregate {
+  const fact = syntheticFact(type, asOf);
   return {
-    types,
-    select: (where) => `SELECT userid, type, sum(num), count(num) FROM events WHERE ${where} GROUP BY type, userid`,
-    feed: ([userid, type, sum, count], add) =>
-      add(syntheticFact(type as EventType, userid as string, (count as number) > 0 ? (sum as number) : null, null, asOf)),
+    types: [type],
+    select: (where) => `SELECT userid, sum(num) AS total, count(num) AS n FROM events WHERE ${where} GROUP BY userid`,
+    columns: ['userid', exact('total'), 'n'],
+    feed: (row, add) => {
+      fact.userid = row[0] as string;
+      fact.num = (row[2] as number) > 0 ? (row[1] as number) : null;
+      add(fact);
+    },
   };
 }
 
 /** One submission per (learner, assignment): scoring only asks whether the learner submitted. */
 export function submissionAggregate(asOf: number): Aggregate {
+  const fact = syntheticFact('submission', asOf);
   return {
     types: ['submission'],
+    // `num` only keeps the DISTINCT in index order; a learner's duplicates are harmless (submitting is a flag).
     select: (where) => `SELECT DISTINCT userid, ref, num FROM events WHERE ${where}`,
-    feed: ([userid, ref], add) => add(syntheticFact('submission', userid as string, null, ref as string | null, asOf)),
+    columns: ['userid', 'ref'],
+    feed: (row, add) => {
+      fact.userid = row[0] as string;
+      fact.ref = row[1] as string | null;
+      add(fact);
+    },
   };
 }
+

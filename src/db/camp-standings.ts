@@ -5,7 +5,7 @@ import { createScoreAccumulator } from '../scoring/score-accumulator.js';
 import type { Learner, Standings } from '../scoring/standings.js';
 import { loadCamp } from './camp-store.js';
 import type { EventType } from './event-types.js';
-import { feedCampFacts, loadRevoked } from './load-facts.js';
+import { feedCampFacts, loadRevoked, readCampFacts } from './load-facts.js';
 import { learnersOf } from './roster-store.js';
 
 /** The camp's config, or a one-line ValidationError naming the unknown camp. */
@@ -30,12 +30,37 @@ export function standingsOf(
   return accumulator.finish();
 }
 
+/** From this many learners on, a full-camp run reads the big aggregates on a second thread. */
+export const PARALLEL_MIN_LEARNERS = 5_000;
+
+/**
+ * The standings of every enrolled learner of a camp as of `asOf`, with the roster they were computed for. On a big
+ * camp in a file database (read outside a transaction), a worker thread runs the heaviest aggregates on the other
+ * core while this thread loads the roster and reads the rest.
+ */
+export function campStandingsOf(sqlite: Sqlite.Database, config: CampConfig, asOf: number): { learners: Learner[]; standings: Standings } {
+  const canFork = !sqlite.memory && !sqlite.inTransaction;
+  if (!canFork || enrolledCount(sqlite, config.id) < PARALLEL_MIN_LEARNERS) {
+    const learners = learnersOf(sqlite, config.id);
+    return { learners, standings: standingsOf(sqlite, config, learners, asOf) };
+  }
+  const revoked = loadRevoked(sqlite, config.id, asOf);
+  const feed = readCampFacts(sqlite, config.id, asOf, revoked, config.lessons, { parallel: true });
+  const learners = learnersOf(sqlite, config.id);
+  const accumulator = createScoreAccumulator({ config, learners, asOf, revoked });
+  feed((fact) => accumulator.add(fact));
+  return { learners, standings: accumulator.finish() };
+}
+
+function enrolledCount(sqlite: Sqlite.Database, campId: string): number {
+  return sqlite.prepare<[string], number>(`SELECT count(*) FROM members WHERE camp_id = ? AND role = 'learner'`).pluck().get(campId) ?? 0;
+}
+
 /**
  * The composite table of a camp as of `asOf` (ms) from the ledger (SPEC §6), every enrolled learner included.
  * Throws ValidationError when the camp does not exist.
  * @example loadCampStandings(sqlite, 'ai-2026q4', Date.now()).rows[0]
  */
 export function loadCampStandings(sqlite: Sqlite.Database, campId: string, asOf: number): Standings {
-  const config = requireCamp(sqlite, campId);
-  return standingsOf(sqlite, config, learnersOf(sqlite, campId), asOf);
+  return campStandingsOf(sqlite, requireCamp(sqlite, campId), asOf).standings;
 }

@@ -1,6 +1,7 @@
 import type Sqlite from 'better-sqlite3';
 import type { CampConfig } from '../camp/camp-config.js';
 import { diffConfig, type ConfigChange } from './diff-config.js';
+import { prepared } from './prepared.js';
 import type { Role } from './roster-store.js';
 
 /** What `saveCamp` changed. */
@@ -85,21 +86,33 @@ function saveFileChats(sqlite: Sqlite.Database, config: CampConfig, now: number)
   return changes;
 }
 
-/** The camp's validated config, or null when there is no such camp. */
+// Parsing the camp's JSON on every message is costly, so the parse is kept while the stored text stays the same
+// (comparing the text is cheap and, unlike a timestamp, can never miss a change).
+const parsedConfigs = new WeakMap<Sqlite.Database, Map<string, { text: string; config: CampConfig }>>();
+
+/** The camp's validated config, or null when there is no such camp. Shared by callers: never mutate it. */
 export function loadCamp(sqlite: Sqlite.Database, campId: string): CampConfig | null {
-  const row = sqlite.prepare<[string], { config: string }>('SELECT config FROM camps WHERE id = ?').get(campId);
-  return row ? (JSON.parse(row.config) as CampConfig) : null;
+  const text = prepared<[string], { config: string }>(sqlite, 'SELECT config FROM camps WHERE id = ?').get(campId)?.config;
+  if (text === undefined) return null;
+  let configs = parsedConfigs.get(sqlite);
+  if (!configs) parsedConfigs.set(sqlite, (configs = new Map()));
+  const kept = configs.get(campId);
+  if (kept?.text === text) return kept.config;
+  const config = JSON.parse(text) as CampConfig;
+  configs.set(campId, { text, config });
+  return config;
 }
 
 /** The camp a group chat is bound to, or null. */
 export function campIdForChat(sqlite: Sqlite.Database, chatId: string): string | null {
-  const row = sqlite.prepare<[string], { campId: string }>('SELECT camp_id AS campId FROM chats WHERE chat_id = ?').get(chatId);
+  const row = prepared<[string], { campId: string }>(sqlite, 'SELECT camp_id AS campId FROM chats WHERE chat_id = ?').get(chatId);
   return row?.campId ?? null;
 }
 
 /** Binds (or re-binds) a group chat to a camp, keeping a webhook already learned. */
 export function bindChat(sqlite: Sqlite.Database, chatId: string, campId: string, by: string, now: number): void {
-  sqlite.prepare(
+  prepared(
+    sqlite,
     `INSERT INTO chats (chat_id, camp_id, bound_by, updated_at) VALUES (?, ?, ?, ?)
      ON CONFLICT (chat_id) DO UPDATE SET camp_id = excluded.camp_id, bound_by = excluded.bound_by, updated_at = excluded.updated_at`,
   ).run(chatId, campId, by, now);
@@ -107,7 +120,7 @@ export function bindChat(sqlite: Sqlite.Database, chatId: string, campId: string
 
 /** Stores the group robot webhook of a bound chat (a chat not bound yet is left alone: it has no camp). */
 export function rememberWebhook(sqlite: Sqlite.Database, chatId: string, url: string, now: number): void {
-  sqlite.prepare('UPDATE chats SET webhook_url = ?, updated_at = ? WHERE chat_id = ? AND webhook_url IS NOT ?').run(url, now, chatId, url);
+  prepared(sqlite, 'UPDATE chats SET webhook_url = ?, updated_at = ? WHERE chat_id = ? AND webhook_url IS NOT ?').run(url, now, chatId, url);
 }
 
 /** The bound chats of a camp with their webhooks (null until learned). */

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type Sqlite from 'better-sqlite3';
 import type { NewEvent, StoredEvent } from './event-types.js';
+import { prepared } from './prepared.js';
 
 export const GENESIS_HASH = '0'.repeat(64);
 
@@ -17,29 +18,10 @@ export function eventHash(prevHash: string, row: Row): string {
   return createHash('sha256').update(prevHash).update('\n').update(content).digest('hex');
 }
 
-interface LedgerStatements {
-  lastHash: Sqlite.Statement<[], { hash: string }>;
-  insert: Sqlite.Statement;
-  byDedupe: Sqlite.Statement<[string], { id: number }>;
-}
-
-const statements = new WeakMap<Sqlite.Database, LedgerStatements>();
-
-function prepared(sqlite: Sqlite.Database): LedgerStatements {
-  let found = statements.get(sqlite);
-  if (!found) {
-    found = {
-      lastHash: sqlite.prepare('SELECT hash FROM events ORDER BY id DESC LIMIT 1'),
-      insert: sqlite.prepare(
-        `INSERT INTO events (${COLUMNS.join(', ')}, prev_hash, hash)
-         VALUES (${COLUMNS.map((c) => '@' + c).join(', ')}, @prev_hash, @hash)`,
-      ),
-      byDedupe: sqlite.prepare('SELECT id FROM events WHERE dedupe_key = ?'),
-    };
-    statements.set(sqlite, found);
-  }
-  return found;
-}
+const LAST_HASH_SQL = 'SELECT hash FROM events ORDER BY id DESC LIMIT 1';
+const INSERT_SQL = `INSERT INTO events (${COLUMNS.join(', ')}, prev_hash, hash)
+  VALUES (${COLUMNS.map((c) => '@' + c).join(', ')}, @prev_hash, @hash)`;
+const BY_DEDUPE_SQL = 'SELECT id FROM events WHERE dedupe_key = ?';
 
 /**
  * Appends one event to the hash chain and returns it with its id. Call inside the caller's transaction so the
@@ -47,9 +29,8 @@ function prepared(sqlite: Sqlite.Database): LedgerStatements {
  * again: the existing id is returned with `duplicate: true`.
  */
 export function appendEvent(sqlite: Sqlite.Database, event: NewEvent, recordedAt: number): StoredEvent & { duplicate: boolean } {
-  const st = prepared(sqlite);
   if (event.dedupeKey) {
-    const existing = st.byDedupe.get(event.dedupeKey);
+    const existing = prepared<[string], { id: number }>(sqlite, BY_DEDUPE_SQL).get(event.dedupeKey);
     if (existing) return { ...toStored(event, recordedAt, existing.id, '', ''), duplicate: true };
   }
   const row: Row = {
@@ -67,9 +48,9 @@ export function appendEvent(sqlite: Sqlite.Database, event: NewEvent, recordedAt
     note: event.note ?? null,
     dedupe_key: event.dedupeKey ?? null,
   };
-  const prevHash = st.lastHash.get()?.hash ?? GENESIS_HASH;
+  const prevHash = prepared<[], { hash: string }>(sqlite, LAST_HASH_SQL).get()?.hash ?? GENESIS_HASH;
   const hash = eventHash(prevHash, row);
-  const { lastInsertRowid } = st.insert.run({ ...row, prev_hash: prevHash, hash });
+  const { lastInsertRowid } = prepared<[Record<string, unknown>]>(sqlite, INSERT_SQL).run({ ...row, prev_hash: prevHash, hash });
   return { ...toStored(event, recordedAt, Number(lastInsertRowid), prevHash, hash), duplicate: false };
 }
 

@@ -3,8 +3,12 @@ import type { EventType } from './event-types.js';
 import type { Fact } from '../scoring/fact.js';
 import { resolveRevoked } from '../scoring/resolve-revoked.js';
 import {
-  checkinAggregate, lessonAggregate, pointsAggregate, runAggregate, submissionAggregate, type AddFact, type ScoringQuery,
+  checkinAggregate, lessonAggregate, planAggregate, pointsAggregate, submissionAggregate, type AddFact,
+  type PlannedAggregate, type ScoringQuery,
 } from './aggregate-facts.js';
+import { bulkRows, bulkSelect, exact } from './bulk-select.js';
+import { EVERYONE, learnerRanges, type UseridRange } from './learner-ranges.js';
+import { runHere, runInWorker } from './parallel-queries.js';
 
 /** Ids revoked as of `asOf` (an undone `/undo` restores its event). */
 export function loadRevoked(sqlite: Sqlite.Database, campId: string, asOf: number): Set<number> {
@@ -20,21 +24,36 @@ export const SCORED_TYPES: readonly EventType[] = [
   'session', 'assignment', 'weights', 'exam', 'submission', 'grade', 'review', 'lesson', 'checkin', 'project', 'practice', 'participation',
 ];
 
-/** Row-by-row types and the columns scoring reads of them (all but `assignment`/`weights` from the covering index). */
-const ROW_QUERIES: [EventType, string][] = [
-  ['exam', 'id, userid, num, ref, NULL, happened_at, NULL'],
-  ['grade', 'id, userid, num, ref, NULL, happened_at, NULL'],
-  ['review', 'id, userid, num, ref, NULL, happened_at, actor'],
-  ['session', 'id, NULL, NULL, ref, NULL, happened_at, NULL'],
-  ['assignment', 'id, NULL, NULL, ref, text, happened_at, NULL'],
-  ['weights', 'id, NULL, NULL, NULL, text, happened_at, NULL'],
+type RowColumn = 'userid' | 'num' | 'ref' | 'text' | 'actor';
+
+/**
+ * Row-by-row types and the columns scoring reads of them besides `id` and `happened_at` (all but `assignment` and
+ * `weights` from the covering index).
+ */
+const ROW_QUERIES: [EventType, RowColumn[]][] = [
+  ['exam', ['userid', 'num', 'ref']],
+  ['grade', ['userid', 'num', 'ref']],
+  ['review', ['userid', 'num', 'ref', 'actor']],
+  ['session', ['ref']],
+  ['assignment', ['ref', 'text']],
+  ['weights', ['text']],
 ];
+
+/** Learners per slice of a big camp's reads (see `learnerRanges`). */
+const RANGE_SIZE = 20_000;
 
 export interface FeedOptions {
   /** Only these types (default: every scored type). */
   types?: ReadonlySet<EventType>;
   /** Only these learners' per-learner events (camp-wide events are always read). */
   only?: readonly string[];
+  /**
+   * Run the big per-learner aggregates on a worker thread's own connection while this thread reads the rest. Only
+   * for a file database read outside a transaction (see `runInWorker`).
+   */
+  parallel?: boolean;
+  /** Learners per slice of the reads (default 20,000; see `learnerRanges`). */
+  rangeSize?: number;
 }
 
 /**
@@ -42,31 +61,76 @@ export interface FeedOptions {
  * as if it were fed every event, but reading only the covering index `events_camp_type` (except assignment and
  * weights rows) and far fewer rows: points arrive as one summed fact per learner and metric, lessons as the learner's
  * distinct valid lessons 1..k, check-ins as k distinct closed sessions, submissions once per (learner, assignment).
- * Row-by-row facts may include revoked events (the accumulator drops them); aggregates leave them out.
+ * Row-by-row facts may include revoked events (the accumulator drops them); aggregates leave them out. The facts
+ * passed to `add` are reused between calls: read them, never keep them.
  */
 export function feedCampFacts(
   sqlite: Sqlite.Database, campId: string, asOf: number, revoked: ReadonlySet<number>, lessons: number, add: AddFact,
   options: FeedOptions = {},
 ): void {
+  readCampFacts(sqlite, campId, asOf, revoked, lessons, options)(add);
+}
+
+/**
+ * Starts reading what `feedCampFacts` feeds (with `parallel`, the aggregates start on a worker thread now) and
+ * returns the function that feeds it, so the caller can do other work, such as loading the roster, in between.
+ */
+export function readCampFacts(
+  sqlite: Sqlite.Database, campId: string, asOf: number, revoked: ReadonlySet<number>, lessons: number,
+  options: FeedOptions = {},
+): (add: AddFact) => void {
   const types = options.types ?? new Set(SCORED_TYPES);
   const only = options.only ? JSON.stringify(options.only) : null;
   const q: ScoringQuery = { campId, asOf, lessons, revoked: JSON.stringify([...revoked]), only };
-  const learnerFilter = only === null ? '' : 'AND (userid IS NULL OR userid IN (SELECT value FROM json_each(@only)))';
-  for (const [type, columns] of ROW_QUERIES) {
-    if (!types.has(type)) continue;
-    const sql = `SELECT ${columns} FROM events WHERE camp_id = @campId AND type = '${type}' AND happened_at <= @asOf ${learnerFilter}`;
-    for (const [id, userid, num, ref, text, at, actor] of sqlite.prepare(sql).raw(true).iterate(q) as Iterable<Row>) {
-      add({ id, type, userid, num, text, ref, actor: actor ?? '', at, revokes: null });
-    }
+  const ranges = options.only ? [EVERYONE] : learnerRanges(sqlite, campId, options.rangeSize ?? RANGE_SIZE);
+  const aside: PlannedAggregate[] = [];
+  if (types.has('submission')) aside.push(planAggregate(sqlite, q, submissionAggregate(asOf), ranges));
+  if (types.has('lesson')) aside.push(planAggregate(sqlite, q, lessonAggregate(asOf), ranges));
+  if (types.has('checkin')) aside.push(planAggregate(sqlite, q, checkinAggregate(asOf, closedSessions(sqlite, q, revoked)), ranges));
+  for (const type of ['project', 'practice', 'participation'] as const) {
+    if (types.has(type)) aside.push(planAggregate(sqlite, q, pointsAggregate(asOf, type), ranges));
   }
-  if (types.has('submission')) runAggregate(sqlite, q, submissionAggregate(asOf), add);
-  if (types.has('lesson')) runAggregate(sqlite, q, lessonAggregate(asOf), add);
-  if (types.has('checkin')) runAggregate(sqlite, q, checkinAggregate(asOf, closedSessions(sqlite, q, revoked)), add);
-  const points = (['project', 'practice', 'participation'] as const).filter((t) => types.has(t));
-  if (points.length > 0) runAggregate(sqlite, q, pointsAggregate(asOf, points), add);
+  const queries = aside.flatMap((planned) => planned.queries);
+  const pending = options.parallel ? runInWorker(sqlite, queries) : runHere(sqlite, queries);
+  return (add) => {
+    feedRows(sqlite, q, types, ranges, add);
+    const rows = pending.results();
+    for (const planned of aside) planned.feed(rows.splice(0, planned.queries.length), add);
+  };
 }
 
-type Row = [number, string | null, number | null, string | null, string | null, number, string | null];
+/** Row-by-row facts, fed through one reused fact. */
+function feedRows(
+  sqlite: Sqlite.Database, q: ScoringQuery, types: ReadonlySet<EventType>, ranges: readonly UseridRange[], add: AddFact,
+): void {
+  const fact: Fact = { id: 0, type: 'exam', userid: null, num: null, text: null, ref: null, actor: '', at: 0, revokes: null };
+  for (const [type, columns] of ROW_QUERIES) {
+    if (!types.has(type)) continue;
+    const at = (column: RowColumn): number => (columns.includes(column) ? columns.indexOf(column) + 2 : -1);
+    const [userid, num, ref, text, actor] = [at('userid'), at('num'), at('ref'), at('text'), at('actor')];
+    fact.type = type;
+    // Facts about learners are read slice by slice; a userid range would leave out camp-wide ones (no userid).
+    for (const range of userid < 0 ? [EVERYONE] : ranges) {
+      bulkRows(sqlite.prepare(rowsSql(type, columns, q, range)).raw(true).all({ ...q, ...range.params }) as unknown[][])((row) => {
+        fact.id = row[0] as number;
+        fact.at = row[1] as number;
+        fact.userid = userid < 0 ? null : (row[userid] as string | null);
+        fact.num = num < 0 ? null : (row[num] as number | null);
+        fact.ref = ref < 0 ? null : (row[ref] as string | null);
+        fact.text = text < 0 ? null : (row[text] as string | null);
+        fact.actor = actor < 0 ? '' : ((row[actor] as string | null) ?? '');
+        add(fact);
+      });
+    }
+  }
+}
+
+function rowsSql(type: EventType, columns: readonly RowColumn[], q: ScoringQuery, range: UseridRange): string {
+  const learnerFilter = q.only === null ? '' : 'AND (userid IS NULL OR userid IN (SELECT value FROM json_each(@only)))';
+  const select = `SELECT id, happened_at, ${columns.join(', ')} FROM events
+    WHERE camp_id = @campId AND type = '${type}' AND happened_at <= @asOf ${learnerFilter} ${range.filter}`;
+  return bulkSelect(select, ['id', 'happened_at', ...columns.map((c) => (c === 'num' ? exact(c) : c))]);
+}
 
 /** Names of the sessions closed (not revoked) as of the query time, sorted. */
 function closedSessions(sqlite: Sqlite.Database, q: ScoringQuery, revoked: ReadonlySet<number>): string[] {

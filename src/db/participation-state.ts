@@ -1,6 +1,7 @@
 import type Sqlite from 'better-sqlite3';
 import { localDateOf } from '../camp/time-zone.js';
 import type { ParticipationState } from '../scoring/participation-rule.js';
+import { prepared } from './prepared.js';
 
 /**
  * Messages counted as participation (chat pipeline and chat-archive import alike) are `participation` events whose
@@ -10,7 +11,8 @@ export const PARTICIPATION_KEY_PREFIX = 'participation:';
 
 /** Times (ms, ascending) of each learner's counted, non-revoked messages; optionally for one learner only. */
 export function countedMessageTimes(sqlite: Sqlite.Database, campId: string, userid?: string): Map<string, number[]> {
-  const rows = sqlite.prepare<unknown[], { userid: string; at: number }>(
+  const rows = prepared<{ campId: string; userid: string | null }, { userid: string; at: number }>(
+    sqlite,
     `SELECT userid, happened_at AS at FROM events e
      WHERE camp_id = @campId AND type = 'participation' AND (@userid IS NULL OR userid = @userid)
        AND substr(dedupe_key, 1, ${PARTICIPATION_KEY_PREFIX.length}) = '${PARTICIPATION_KEY_PREFIX}'

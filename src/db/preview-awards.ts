@@ -4,10 +4,9 @@ import { selectAwards } from '../scoring/select-awards.js';
 import type { Learner, Standings } from '../scoring/standings.js';
 import { normalizedOf } from '../scoring/value-of.js';
 import type { Winner } from '../scoring/winner.js';
-import { requireCamp, standingsOf } from './camp-standings.js';
+import { campStandingsOf, requireCamp, standingsOf } from './camp-standings.js';
 import type { EventType } from './event-types.js';
 import { SCORED_TYPES } from './load-facts.js';
-import { learnersOf } from './roster-store.js';
 
 /** Award winners as of a time, with the standings they came from and the warnings a trainer should read. */
 export interface AwardsPreview {
@@ -46,8 +45,7 @@ function typesFor(refs: readonly ValueRef[]): Set<EventType> {
  */
 export function previewAwards(sqlite: Sqlite.Database, campId: string, asOf: number): AwardsPreview {
   const config = requireCamp(sqlite, campId);
-  const learners = learnersOf(sqlite, campId);
-  const standings = standingsOf(sqlite, config, learners, asOf);
+  const { learners, standings } = campStandingsOf(sqlite, config, asOf);
   const standingsAt = (ms: number): Standings => {
     const awards = config.awards.filter((a): a is ImprovementAward => a.kind === 'improvement' && a.improvement.from.atMs === ms);
     if (awards.length === 0) return standingsOf(sqlite, config, learners, ms);

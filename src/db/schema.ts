@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 
 /** A camp and its validated camp file (SPEC §4) as JSON. */
@@ -65,6 +66,8 @@ export const events = sqliteTable(
     // Covers what scoring reads (all but assignment/weights text), so standings never touch the wide rows.
     index('events_camp_type').on(t.campId, t.type, t.userid, t.num, t.ref, t.happenedAt, t.actor),
     index('events_camp_user').on(t.campId, t.userid, t.happenedAt),
+    // "Is this event revoked?" is one probe instead of reading every revocation of the camp.
+    index('events_revokes').on(t.revokes).where(sql`${t.revokes} IS NOT NULL`),
   ],
 );
 

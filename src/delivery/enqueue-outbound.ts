@@ -1,4 +1,5 @@
 import type Sqlite from 'better-sqlite3';
+import { prepared } from '../db/prepared.js';
 import type { Outbound } from './outbox-payload.js';
 
 export type OutboundRequest = Outbound & {
@@ -14,13 +15,12 @@ export type OutboundRequest = Outbound & {
  *   content: '你好' } }, dedupeKey: 'hello:zhangsan' }, now);
  */
 export function enqueueOutbound(sqlite: Sqlite.Database, request: OutboundRequest, now: number): { id: number; duplicate: boolean } {
-  const result = sqlite
-    .prepare(
-      `INSERT INTO outbox (camp_id, kind, payload, dedupe_key, status, attempts, next_attempt_at, created_at)
-       VALUES (?, ?, ?, ?, 'pending', 0, ?, ?) ON CONFLICT (dedupe_key) DO NOTHING`,
-    )
-    .run(request.campId, request.kind, JSON.stringify(request.payload), request.dedupeKey, now, now);
+  const result = prepared(
+    sqlite,
+    `INSERT INTO outbox (camp_id, kind, payload, dedupe_key, status, attempts, next_attempt_at, created_at)
+     VALUES (?, ?, ?, ?, 'pending', 0, ?, ?) ON CONFLICT (dedupe_key) DO NOTHING`,
+  ).run(request.campId, request.kind, JSON.stringify(request.payload), request.dedupeKey, now, now);
   if (result.changes === 1) return { id: Number(result.lastInsertRowid), duplicate: false };
-  const existing = sqlite.prepare('SELECT id FROM outbox WHERE dedupe_key = ?').get(request.dedupeKey) as { id: number };
+  const existing = prepared<[string | null], { id: number }>(sqlite, 'SELECT id FROM outbox WHERE dedupe_key = ?').get(request.dedupeKey)!;
   return { id: existing.id, duplicate: true };
 }

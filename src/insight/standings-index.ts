@@ -6,14 +6,15 @@ interface Index {
   sorted: Map<string, number[]>;
 }
 
-// Standings are immutable once computed, so per-learner calls in a daily batch share one index.
-const indexes = new WeakMap<Standings, Index>();
+// Standings are immutable once computed, so per-learner calls in a daily batch share one index. It is keyed by the
+// rows, which copies of the same standings (the standings cache hands out `{ ...standings, asOf }`) share.
+const indexes = new WeakMap<readonly StandingRow[], Index>();
 
 function indexOf(standings: Standings): Index {
-  let index = indexes.get(standings);
+  let index = indexes.get(standings.rows);
   if (!index) {
     index = { byUser: new Map(standings.rows.map((r) => [r.userid, r])), sorted: new Map() };
-    indexes.set(standings, index);
+    indexes.set(standings.rows, index);
   }
   return index;
 }

@@ -79,33 +79,43 @@ export class AssignmentTracker {
 
   scores(tags: readonly string[]): AssignmentScores {
     const graded = [...this.states.entries()].filter(([, state]) => state.graded);
-    const overall = this.meanOver(graded.map(([, state]) => state));
+    // Each graded assignment's scores once, shared by the overall mean and the means over tags.
+    const scored = new Map(graded.map(([name, state]) => [name, this.scoresOf(state)]));
+    const overall = this.meanOver([...scored.values()]);
     const byTag = new Map<string, Float64Array>();
     for (const tag of tags) {
-      byTag.set(tag, this.meanOver(graded.filter(([name]) => this.created.get(name)?.tag === tag).map(([, state]) => state)));
+      byTag.set(tag, this.meanOver(graded.filter(([name]) => this.created.get(name)?.tag === tag).map(([name]) => scored.get(name)!)));
     }
     return { overall, byTag, gradedCount: graded.length, ungraded: this.ungraded() };
   }
 
-  private meanOver(states: AssignmentState[]): Float64Array {
+  /** Sums the learners' scores in the given order of assignments, then divides: the same arithmetic as ever. */
+  private meanOver(scores: Float64Array[]): Float64Array {
     const means = new Float64Array(this.size);
-    if (states.length === 0) return means;
-    for (const state of states) {
-      for (let i = 0; i < this.size; i++) means[i] = (means[i] ?? 0) + this.scoreOf(state, i);
+    if (scores.length === 0) return means;
+    for (const score of scores) {
+      for (let i = 0; i < this.size; i++) means[i] = (means[i] ?? 0) + (score[i] ?? 0);
     }
-    for (let i = 0; i < this.size; i++) means[i] = (means[i] ?? 0) / states.length;
+    for (let i = 0; i < this.size; i++) means[i] = (means[i] ?? 0) / scores.length;
     return means;
   }
 
-  private scoreOf(state: AssignmentState, learner: number): number {
+  private scoresOf(state: AssignmentState): Float64Array {
+    const scores = new Float64Array(this.size);
+    const peers = peersOf(state);
+    for (let i = 0; i < this.size; i++) scores[i] = this.scoreOf(state, peers, i);
+    return scores;
+  }
+
+  private scoreOf(state: AssignmentState, peers: Map<number, number[]>, learner: number): number {
     if (state.submitted[learner] !== 1) return 0;
     const grade = state.grades.value[learner] ?? Number.NaN;
     if (Number.isNaN(grade)) return 0;
-    const peers = peersOf(state).get(learner);
+    const scores = peers.get(learner);
     // A minimum of 0 still needs one review to take a median of.
-    if (!peers || peers.length < Math.max(1, this.rules.minPeerReviews)) return grade;
+    if (!scores || scores.length < Math.max(1, this.rules.minPeerReviews)) return grade;
     const share = this.rules.trainerShare;
-    return share * grade + (1 - share) * median(peers);
+    return share * grade + (1 - share) * median(scores);
   }
 
   private ungraded(): { assignment: string; learner: number }[] {

@@ -1,5 +1,6 @@
 import { METRIC_NAMES, type CampConfig, type MetricName } from '../camp/camp-config.js';
-import { compareIds, competitionRanks } from './competition-rank.js';
+import { compareIds } from './competition-rank.js';
+import { compositeOrder } from './composite-order.js';
 import { round2 } from './round.js';
 import type { Learner, MetricValue, StandingRow, Standings, UngradedSubmission } from './standings.js';
 
@@ -27,21 +28,36 @@ export function clampPercent(n: number): number {
 }
 
 /**
- * The rounded value for a raw value of a column. Learners with the same raw value share one frozen object, which
- * keeps 100,000-learner standings small.
+ * The rounded value of a column for a learner index. Learners with the same raw value share one frozen object, which
+ * keeps 100,000-learner standings small; small whole raw values (counts) are looked up by index, not in the map.
  */
-function metricValue(column: MetricColumn, raw: number, shared: Map<MetricColumn, Map<number, MetricValue>>): MetricValue {
-  let cache = shared.get(column);
-  if (!cache) {
-    cache = new Map();
-    shared.set(column, cache);
+function metricValues(column: MetricColumn): (i: number) => MetricValue {
+  const byInteger: (MetricValue | undefined)[] = [];
+  const byRaw = new Map<number, MetricValue>();
+  const make = (raw: number): MetricValue =>
+    Object.freeze({ raw: round2(raw), normalized: round2(clampPercent(column.normalize(raw))) });
+  return (i) => {
+    const raw = column.raw[i] ?? 0;
+    if (Number.isInteger(raw) && raw >= 0 && raw < 4096) return (byInteger[raw] ??= make(raw));
+    let value = byRaw.get(raw);
+    if (!value) byRaw.set(raw, (value = make(raw)));
+    return value;
+  };
+}
+
+/** Composites by learner: the weighted mean of the assessed metrics' unrounded n, rounded. */
+function composites(parts: StandingsParts, assessed: readonly MetricName[]): Float64Array {
+  const size = parts.learners.length;
+  const weighted = new Float64Array(size);
+  // Metric by metric in METRIC_NAMES order: each learner's sum adds the same terms in the same order as row by row.
+  for (const metric of assessed) {
+    const { raw, normalize } = parts.columns[metric];
+    const weight = parts.weights[metric];
+    for (let i = 0; i < size; i++) weighted[i] = (weighted[i] ?? 0) + weight * clampPercent(normalize(raw[i] ?? 0));
   }
-  let value = cache.get(raw);
-  if (!value) {
-    value = Object.freeze({ raw: round2(raw), normalized: round2(clampPercent(column.normalize(raw))) });
-    cache.set(raw, value);
-  }
-  return value;
+  const weightSum = assessed.reduce((sum, metric) => sum + parts.weights[metric], 0);
+  for (let i = 0; i < size; i++) weighted[i] = weightSum > 0 ? round2((weighted[i] ?? 0) / weightSum) : 0;
+  return weighted;
 }
 
 /** Composite, eligibility and competition ranks from per-metric columns (SPEC §6–7). */
@@ -49,10 +65,8 @@ export function buildStandings(parts: StandingsParts): Standings {
   const { learners, weights, columns } = parts;
   const assessed = METRIC_NAMES.filter((metric) => weights[metric] > 0 && columns[metric].hasData);
   const notAssessed = METRIC_NAMES.filter((metric) => weights[metric] > 0 && !columns[metric].hasData);
-  const rows = learners.map(rowBuilder(parts, assessed));
-  rows.sort((a, b) => b.composite - a.composite || compareIds(a.userid, b.userid));
-  const ranks = competitionRanks(rows, (a, b) => a.composite === b.composite);
-  rows.forEach((row, i) => (row.rank = ranks[i] ?? i + 1));
+  const composite = composites(parts, assessed);
+  const rows = rowsInOrder(parts, composite);
   return {
     asOf: parts.asOf,
     weights: { ...weights },
@@ -65,32 +79,47 @@ export function buildStandings(parts: StandingsParts): Standings {
   };
 }
 
-/** Builds one learner's row: rounded metric values, composite from unrounded n, eligibility on rounded n. */
-function rowBuilder(parts: StandingsParts, assessed: readonly MetricName[]): (learner: Learner, i: number) => StandingRow {
-  const { weights, columns } = parts;
-  const weightSum = assessed.reduce((sum, metric) => sum + weights[metric], 0);
-  const counted = new Set(assessed);
-  const tagKeys = [...parts.tagColumns].map(([tag, column]) => [`assignment:${tag}`, column] as const);
+/**
+ * One learner's values of the seven metrics as an object literal (one allocation with a fixed shape, where assigning
+ * keys one by one costs several times more at 100,000 rows); keys in METRIC_NAMES order.
+ */
+function metricsOf(values: readonly ((i: number) => MetricValue)[], i: number): Record<string, MetricValue> {
+  const metrics: Record<MetricName, MetricValue> = {
+    completion: values[0]!(i),
+    attendance: values[1]!(i),
+    exam: values[2]!(i),
+    assignment: values[3]!(i),
+    project: values[4]!(i),
+    practice: values[5]!(i),
+    participation: values[6]!(i),
+  };
+  return metrics;
+}
+
+/** Every learner's row, best composite first (then by userid), with competition ranks (1, 2, 2, 4). */
+function rowsInOrder(parts: StandingsParts, composite: Float64Array): StandingRow[] {
+  const { learners, columns } = parts;
+  const size = learners.length;
+  const keys: string[] = [...METRIC_NAMES, ...[...parts.tagColumns.keys()].map((tag) => `assignment:${tag}`)];
+  const values = [...METRIC_NAMES.map((metric) => columns[metric]), ...parts.tagColumns.values()].map(metricValues);
   const { minCompletion, minAttendance } = parts.config.eligibility;
   // With no closed session attendance cannot be held against anyone.
   const attendanceCounts = columns.attendance.hasData;
-  const shared = new Map<MetricColumn, Map<number, MetricValue>>();
-  return (learner, i) => {
-    const metrics: Record<string, MetricValue> = {};
-    let weighted = 0;
-    for (const metric of METRIC_NAMES) {
-      const column = columns[metric];
-      const raw = column.raw[i] ?? 0;
-      metrics[metric] = metricValue(column, raw, shared);
-      if (counted.has(metric)) weighted += weights[metric] * clampPercent(column.normalize(raw));
-    }
-    for (const [key, column] of tagKeys) metrics[key] = metricValue(column, column.raw[i] ?? 0, shared);
-    const composite = weightSum > 0 ? round2(weighted / weightSum) : 0;
-    const eligible =
-      composite > 0 &&
-      (metrics.completion?.normalized ?? 0) >= minCompletion &&
-      (!attendanceCounts || (metrics.attendance?.normalized ?? 0) >= minAttendance);
-    const { userid, name, team } = learner;
-    return { userid, name, team, department: learner.department ?? null, rank: 0, composite, eligible, metrics };
-  };
+  const order = compositeOrder(composite, learners);
+  const rows = new Array<StandingRow>(size);
+  const fixed = values.slice(0, METRIC_NAMES.length);
+  const tags = keys.slice(METRIC_NAMES.length).map((key, t) => [key, values[METRIC_NAMES.length + t]!] as const);
+  for (let k = 0; k < size; k++) {
+    const i = order[k]!;
+    const metrics = metricsOf(fixed, i);
+    for (const [key, value] of tags) metrics[key] = value(i);
+    const score = composite[i] ?? 0;
+    const eligible = score > 0 && metrics.completion!.normalized >= minCompletion
+      && (!attendanceCounts || metrics.attendance!.normalized >= minAttendance);
+    const previous = rows[k - 1];
+    const rank = previous !== undefined && previous.composite === score ? previous.rank : k + 1;
+    const { userid, name, team } = learners[i]!;
+    rows[k] = { userid, name, team, department: learners[i]!.department ?? null, rank, composite: score, eligible, metrics };
+  }
+  return rows;
 }

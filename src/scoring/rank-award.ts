@@ -16,14 +16,24 @@ interface Candidate {
  * everyone ranked within the cut-off wins, so ties at the cut-off all win.
  */
 export function rankAwardWinners(award: RankAward, standings: Standings): Winner[] {
-  const population: Candidate[] = [];
-  for (const row of standings.rows) {
-    if (!row.eligible) continue;
+  const { rows } = standings;
+  const values = new Float64Array(rows.length).fill(Number.NaN);
+  let population = 0;
+  rows.forEach((row, i) => {
+    if (!row.eligible) return;
     const value = round2(valueOf(row, award.rank));
-    if (value > 0) population.push({ row, value, tie: award.tieBreak ? round2(valueOf(row, award.tieBreak)) : 0 });
-  }
-  const k = cutoff(award.top, population.length);
-  const contenders = withinReach(population, k);
+    if (value > 0) {
+      values[i] = value;
+      population += 1;
+    }
+  });
+  const k = cutoff(award.top, population);
+  const threshold = reach(values, population, k);
+  const contenders: Candidate[] = [];
+  rows.forEach((row, i) => {
+    const value = values[i] ?? Number.NaN;
+    if (value >= threshold) contenders.push({ row, value, tie: award.tieBreak ? round2(valueOf(row, award.tieBreak)) : 0 });
+  });
   contenders.sort((a, b) => b.value - a.value || b.tie - a.tie || compareIds(a.row.userid, b.row.userid));
   const ranks = competitionRanks(contenders, (a, b) => a.value === b.value && a.tie === b.tie);
   const winners: Winner[] = [];
@@ -36,12 +46,13 @@ export function rankAwardWinners(award: RankAward, standings: Standings): Winner
 }
 
 /**
- * Candidates whose value reaches the k-th best value; everyone below it has at least k learners strictly ahead, so
- * cannot win, and leaving them out changes no rank of those kept. Saves sorting a 100,000-learner population.
+ * The k-th best of the candidates' values (NaN marks a non-candidate): everyone below it has at least k learners
+ * strictly ahead, so cannot win, and leaving them out changes no rank of those kept. Saves building and sorting a
+ * 100,000-learner population.
  */
-function withinReach(population: Candidate[], k: number): Candidate[] {
-  if (k >= population.length) return population;
-  const values = Float64Array.from(population, (candidate) => candidate.value).sort();
-  const threshold = values[population.length - k] ?? -Infinity;
-  return population.filter((candidate) => candidate.value >= threshold);
+function reach(values: Float64Array, population: number, k: number): number {
+  if (k >= population) return -Infinity;
+  // NaN sorts last in a typed array.
+  const sorted = values.slice().sort();
+  return sorted[population - k] ?? -Infinity;
 }

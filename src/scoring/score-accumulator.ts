@@ -46,9 +46,14 @@ class Accumulator implements ScoreAccumulator {
   private readonly pointsSeen = new Set<CountMetricName>();
   private readonly touched: Uint8Array;
   private weights = { json: null as string | null, at: -Infinity, id: -Infinity };
+  private readonly asOf: number;
+  private lastUserid: string | null = null;
+  private lastLearner = -1;
+  private cursor = -1;
 
   constructor(private readonly input: ScoreAccumulatorInput) {
     this.config = input.config;
+    this.asOf = input.asOf;
     this.learners = uniqueLearners(input.learners);
     this.learners.forEach((learner, i) => this.index.set(learner.userid, i));
     const size = this.learners.length;
@@ -61,13 +66,16 @@ class Accumulator implements ScoreAccumulator {
   }
 
   add(fact: Fact): void {
-    if (fact.at > this.input.asOf || this.input.revoked.has(fact.id)) return;
-    if (fact.type === 'session') return this.attendance.closeSession(fact.ref);
-    if (fact.type === 'assignment') return this.assignments.create(fact.ref, fact.text, fact.at, fact.id);
-    if (fact.type === 'weights') return this.offerWeights(fact);
-    if (fact.userid === null) return;
-    const learner = this.index.get(fact.userid);
-    if (learner !== undefined) this.addAboutLearner(fact, learner);
+    if (fact.at > this.asOf || this.input.revoked.has(fact.id)) return;
+    switch (fact.type) {
+      case 'session': return this.attendance.closeSession(fact.ref);
+      case 'assignment': return this.assignments.create(fact.ref, fact.text, fact.at, fact.id);
+      case 'weights': return this.offerWeights(fact);
+      default:
+        if (fact.userid === null) return;
+    }
+    const learner = this.learnerIndex(fact.userid);
+    if (learner >= 0) this.addAboutLearner(fact, learner);
   }
 
   finish(): Standings {
@@ -85,6 +93,20 @@ class Accumulator implements ScoreAccumulator {
       ungraded: scored.ungraded.map(({ assignment, learner }) => ({ assignment, userid: this.learners[learner]?.userid ?? '' })),
       touched: this.touched,
     });
+  }
+
+  /**
+   * The learner's index, or -1. Facts mostly come grouped by learner and in roster order (both sorted by userid), so
+   * the last learner and the one after it are tried before the map.
+   */
+  private learnerIndex(userid: string): number {
+    if (userid === this.lastUserid) return this.lastLearner;
+    const next = this.learners[this.cursor + 1];
+    const learner = next !== undefined && next.userid === userid ? this.cursor + 1 : (this.index.get(userid) ?? -1);
+    this.lastUserid = userid;
+    this.lastLearner = learner;
+    if (learner >= 0) this.cursor = learner;
+    return learner;
   }
 
   private addAboutLearner(fact: Fact, learner: number): void {
@@ -114,8 +136,11 @@ class Accumulator implements ScoreAccumulator {
 
   private addPoints(metric: CountMetricName, learner: number, num: number | null): void {
     if (num === null || !Number.isFinite(num)) return;
-    this.points[metric][learner] = (this.points[metric][learner] ?? 0) + num;
-    this.pointsSeen.add(metric);
+    const { project, practice, participation } = this.points;
+    // Compared rather than `this.points[metric]`: a type string fresh from SQLite is slow as a property key.
+    const sums = metric === 'participation' ? participation : metric === 'project' ? project : practice;
+    sums[learner] = (sums[learner] ?? 0) + num;
+    if (!this.pointsSeen.has(metric)) this.pointsSeen.add(metric);
   }
 
   private offerWeights(fact: Fact): void {

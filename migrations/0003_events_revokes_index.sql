@@ -1,0 +1,1 @@
+CREATE INDEX `events_revokes` ON `events` (`revokes`) WHERE "events"."revokes" IS NOT NULL;
