@@ -10,8 +10,6 @@ export interface ForkedServer {
 }
 
 const SCRIPT = fileURLToPath(new URL('./server-process.ts', import.meta.url));
-/** The Node flags `npm start` runs camp-bot with, so both servers are measured as operators run them. */
-const SERVE_FLAGS = ['--max-semi-space-size=64'];
 
 /**
  * Forks `server-process.ts` in `mode` and resolves once it listens. `execArgv` adds Node flags (e.g. `--cpu-prof`).
@@ -19,7 +17,7 @@ const SERVE_FLAGS = ['--max-semi-space-size=64'];
  */
 export function forkServer(mode: 'bare' | 'camp', options: { learners?: number; events?: number; execArgv?: string[] } = {}): Promise<ForkedServer> {
   const args = [mode, String(options.learners ?? 2000), String(options.events ?? 0)];
-  const child = fork(SCRIPT, args, { execArgv: ['--import', 'tsx', ...SERVE_FLAGS, ...(options.execArgv ?? [])], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const child = fork(SCRIPT, args, { execArgv: ['--import', 'tsx', ...(options.execArgv ?? [])], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   return new Promise((resolve, reject) => {
     child.once('error', reject);
     child.once('exit', (code) => reject(new Error(`bench server (${mode}) exited with ${code} before it was ready`)));

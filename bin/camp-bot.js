@@ -1,6 +1,5 @@
-#!/usr/bin/env -S node --max-semi-space-size=64
-// Runs the TypeScript sources through tsx so a fresh checkout needs no build step. A larger young generation
-// (--max-semi-space-size) cuts the garbage-collection cost of a busy callback server by about a third.
+#!/usr/bin/env node
+// Runs the TypeScript sources through tsx so a fresh checkout needs no build step.
 import { register } from 'tsx/esm/api';
 
 // `camp-bot standings --json | head` closes the pipe early; that is not an error worth a stack trace.
