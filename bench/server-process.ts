@@ -51,7 +51,7 @@ function campApp(dir: string, learners: number, events: number): { app: Koa; rep
     botEncodingAesKey: BENCH_BOT_KEYS.encodingAesKey,
     replayWindowS: 300,
   };
-  const app = createCallbackServer({ config, handle, isReady: () => true, log: () => {} });
+  const app = createCallbackServer({ config, handle, isReady: () => true, log: () => {}, cryptoWorkers: Number(process.env.CAMP_CRYPTO_WORKERS ?? 1) });
   const count = (sql: string): number => sqlite.prepare(sql).pluck().get() as number;
   const report = () => ({
     processed: count('SELECT count(*) FROM processed_messages'),

@@ -42,6 +42,7 @@ export async function startCampBot(config: Config, options: StartOptions = {}): 
     config,
     handle,
     log,
+    cryptoWorkers: 1,
     isReady: () => database.sqlite.open,
     onLateReply: (message, reply) => deliverLateReply(sqlite, message, reply, Date.now()),
     extendRouter: (router) => installVerifyRoute(router, { sqlite, certSecret: config.certSecret, timezone: config.timezone }),
@@ -57,6 +58,7 @@ export async function startCampBot(config: Config, options: StartOptions = {}): 
     server,
     async close() {
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      await app.dispose();
       await schedules?.stop();
       await worker.stop();
       database.close();

@@ -6,7 +6,8 @@ import type { Config } from '../config.js';
 import { CallbackRejected } from '../errors.js';
 import type { Channel, InboundMessage, MessageHandler, Reply } from './inbound-message.js';
 import { readCallbackQuery, readEchostr } from './callback-query.js';
-import { botChannelOf, openCallback, verifyCallbackUrl } from './open-callback.js';
+import { createCryptoPool, type CryptoPool } from './crypto-pool.js';
+import { botChannelOf, type CallbackInput, openCallback, verifyCallbackUrl } from './open-callback.js';
 import { type ChannelKeys, encodePassiveReply, newReplyStamp } from './passive-reply.js';
 import { readBody } from './read-body.js';
 import { replyInTime } from './reply-in-time.js';
@@ -26,7 +27,12 @@ export interface CallbackServerDeps {
   extendRouter?: (router: Router) => void;
   /** One-line operator log (default console.error); never given secrets. */
   log?: (line: string) => void;
+  /** Worker threads that open callbacks and seal passive replies (default 0: in-thread). */
+  cryptoWorkers?: number;
 }
+
+/** The Koa app plus `dispose()`, which stops its crypto workers once the HTTP server is closed. */
+export type CallbackApp = Koa & { dispose(): Promise<void> };
 
 /** WeCom sends small bodies; anything larger is refused before it is buffered. */
 export const BODY_LIMIT_BYTES = 64 * 1024;
@@ -35,18 +41,21 @@ export const BODY_LIMIT_BYTES = 64 * 1024;
 // costs the sender a 1 s, then 3 s retransmit; the kernel caps this at net.core.somaxconn.
 const LISTEN_BACKLOG = 4096;
 
-type Resolved = Required<Pick<CallbackServerDeps, 'now' | 'replyTimeoutMs' | 'log'>> & CallbackServerDeps;
+type Resolved = Required<Pick<CallbackServerDeps, 'now' | 'replyTimeoutMs' | 'log'>> & CallbackServerDeps & { pool: CryptoPool | null };
 
 /**
  * Builds the Koa app serving `GET/POST /wecom/app`, `GET/POST /wecom/bot` and `GET /healthz` (SPEC §1–2).
  * @example const app = createCallbackServer({ config, handle, isReady: () => true }); await listen(app, 3000);
  */
-export function createCallbackServer(deps: CallbackServerDeps): Koa {
+export function createCallbackServer(deps: CallbackServerDeps): CallbackApp {
+  const log = deps.log ?? ((line: string) => console.error(line));
+  const workers = deps.cryptoWorkers ?? 0;
   const resolved: Resolved = {
     ...deps,
     now: deps.now ?? Date.now,
     replyTimeoutMs: deps.replyTimeoutMs ?? 4000,
-    log: deps.log ?? ((line) => console.error(line)),
+    log,
+    pool: workers > 0 ? createCryptoPool(workers, log) : null,
   };
   const appKeys: ChannelKeys = { token: deps.config.token, encodingAesKey: deps.config.encodingAesKey, receiveId: deps.config.corpId };
   const botKeys = botKeysOf(deps.config);
@@ -64,7 +73,7 @@ export function createCallbackServer(deps: CallbackServerDeps): Koa {
   const app = new Koa();
   app.use(errorBoundary(resolved.log));
   app.use(router.routes()).use(router.allowedMethods());
-  return app;
+  return Object.assign(app, { dispose: async () => resolved.pool?.close() });
 }
 
 /**
@@ -99,7 +108,7 @@ async function answerCallback(
   const body = await readBody(ctx.req, BODY_LIMIT_BYTES);
   const query = readCallbackQuery(ctx.query);
   const channel = channelOf(body);
-  const message = openCallback({ channel, body, query, keys, replayWindowS: deps.config.replayWindowS, receivedAt, now: deps.now });
+  const message = await openMessage(deps, { channel, body, query, keys, replayWindowS: deps.config.replayWindowS, receivedAt, now: deps.now });
   const outcome = await replyInTime(message, deps.handle, deps.replyTimeoutMs, {
     onLateReply: (late, reply) => deps.onLateReply?.(late, reply),
     onLateError: (error) => deps.log(`callback ${channel} ${message.msgId}: late handler failed: ${describe(error)}`),
@@ -109,9 +118,18 @@ async function answerCallback(
     ctx.body = '';
     return;
   }
-  const encoded = encodePassiveReply(outcome.reply, message, keys, newReplyStamp(deps.now()));
+  const stamp = newReplyStamp(deps.now());
+  const encoded = deps.pool
+    ? await deps.pool.seal({ kind: 'seal', reply: outcome.reply, message, keys, stamp })
+    : encodePassiveReply(outcome.reply, message, keys, stamp);
   ctx.type = encoded.contentType;
   ctx.body = encoded.body;
+}
+
+async function openMessage(deps: Resolved, input: CallbackInput): Promise<InboundMessage> {
+  if (!deps.pool) return openCallback(input);
+  const { now, ...rest } = input;
+  return deps.pool.open({ kind: 'open', ...rest, nowMs: now() });
 }
 
 function botKeysOf(config: CallbackServerDeps['config']): ChannelKeys | null {

@@ -43,7 +43,7 @@ export async function startTestServer(overrides: Partial<CallbackServerDeps> & {
     ...rest,
   });
   const { server, port } = await listen(app, 0);
-  return { baseUrl: `http://127.0.0.1:${port}`, handled, logs, close: () => closeServer(server) };
+  return { baseUrl: `http://127.0.0.1:${port}`, handled, logs, close: () => closeServer(server).then(() => app.dispose()) };
 }
 
 function closeServer(server: Server): Promise<void> {
