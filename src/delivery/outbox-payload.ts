@@ -49,8 +49,6 @@ export type Outbound =
   | { kind: 'webhook'; payload: WebhookPayload }
   | { kind: 'response-url'; payload: ResponseUrlPayload };
 
-export type OutboundKind = Outbound['kind'];
-
 /** Inline media from bytes. */
 export function inlineMedia(filename: string, data: Buffer): MediaRef {
   return { source: 'inline', filename, base64: data.toString('base64') };
