@@ -1,20 +1,10 @@
 import { CallbackRejected } from '../errors.js';
-import type { CallbackQuery } from './callback-query.js';
-import type { Channel, InboundMessage, Reply } from './inbound-message.js';
-import { openCallback } from './open-callback.js';
+import type { InboundMessage, Reply } from './inbound-message.js';
+import { type CallbackInput, openCallback } from './open-callback.js';
 import { type ChannelKeys, type EncodedReply, encodePassiveReply, type ReplyStamp } from './passive-reply.js';
 
 /** A callback to open, as plain data a worker can receive (`nowMs` replaces the clock). */
-export interface OpenJob {
-  kind: 'open';
-  channel: Channel;
-  body: string;
-  query: CallbackQuery;
-  keys: ChannelKeys;
-  replayWindowS: number;
-  receivedAt: number;
-  nowMs: number;
-}
+export type OpenJob = Omit<CallbackInput, 'now'> & { kind: 'open'; nowMs: number };
 
 /** A passive reply to seal, as plain data. */
 export interface SealJob {

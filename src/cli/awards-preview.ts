@@ -1,11 +1,10 @@
 import { UsageError } from '../errors.js';
-import { requireCamp } from '../db/camp-standings.js';
 import { previewAwards, type AwardsPreview } from '../db/preview-awards.js';
 import { sendPreviewToTrainers } from '../delivery/send-preview-to-trainers.js';
 import { formatScore } from '../scoring/round.js';
 import type { CliCommand, CliIo } from './cli-command.js';
 import { openConfiguredDatabase } from './open-configured-database.js';
-import { isoOf, parseAt } from './parse-at.js';
+import { campAt, isoOf } from './parse-at.js';
 import { parseFlags } from './parse-flags.js';
 
 /** The SPEC §1 `awards preview --json` document. */
@@ -43,9 +42,9 @@ export const awardsPreviewCommand: CliCommand = {
     if (positional.length !== 1) throw new UsageError('需要营 id');
     const database = openConfiguredDatabase();
     try {
-      const config = requireCamp(database.sqlite, positional[0]!);
+      const { config, asOf } = campAt(database.sqlite, positional[0]!, flags.at);
       const now = Date.now();
-      const preview = previewAwards(database.sqlite, config.id, parseAt(flags.at, config.timezone, now));
+      const preview = previewAwards(database.sqlite, config.id, asOf);
       const sent = database.sqlite
         .transaction(() => sendPreviewToTrainers(database.sqlite, preview, `preview:cli:${config.id}:${preview.asOf}`, now))
         .immediate();

@@ -6,7 +6,7 @@ import { writeXlsx } from '../insight/write-xlsx.js';
 import type { CliCommand } from './cli-command.js';
 import { openConfiguredDatabase } from './open-configured-database.js';
 import { parseFlags } from './parse-flags.js';
-import { asOfFlag } from './stats.js';
+import { campAt } from './parse-at.js';
 
 /**
  * `export <camp-id> --format csv|xlsx --out <file>`: XLSX has the sheets 排名, 奖项 and 领奖; CSV writes the standings
@@ -26,7 +26,7 @@ export const exportCommand: CliCommand = {
     const database = openConfiguredDatabase();
     let files: string[];
     try {
-      const input = loadExportInput(database.sqlite, campId, asOfFlag(database.sqlite, campId, flags.at));
+      const input = loadExportInput(database.sqlite, campId, campAt(database.sqlite, campId, flags.at).asOf);
       const tables = exportTables(input);
       if (format === 'xlsx') await writeXlsx(tables, flags.out);
       files = format === 'xlsx' ? [flags.out] : writeCsv(tables, flags.out);

@@ -1,13 +1,13 @@
 import { METRIC_NAMES } from '../camp/camp-config.js';
 import { UsageError } from '../errors.js';
-import { requireCamp, standingsOf } from '../db/camp-standings.js';
+import { standingsOf } from '../db/camp-standings.js';
 import { learnersOf } from '../db/roster-store.js';
 import { labelOf } from '../scoring/metric-labels.js';
 import { formatScore } from '../scoring/round.js';
 import type { Standings } from '../scoring/standings.js';
 import type { CliCommand, CliIo } from './cli-command.js';
 import { openConfiguredDatabase } from './open-configured-database.js';
-import { isoOf, parseAt } from './parse-at.js';
+import { campAt, isoOf } from './parse-at.js';
 import { parseFlags } from './parse-flags.js';
 import { formatTable } from './print-table.js';
 
@@ -43,8 +43,7 @@ export const standingsCommand: CliCommand = {
     if (positional.length !== 1) throw new UsageError('需要营 id');
     const database = openConfiguredDatabase();
     try {
-      const config = requireCamp(database.sqlite, positional[0]!);
-      const asOf = parseAt(flags.at, config.timezone, Date.now());
+      const { config, asOf } = campAt(database.sqlite, positional[0]!, flags.at);
       const standings = standingsOf(database.sqlite, config, learnersOf(database.sqlite, config.id), asOf);
       if (flags.json) {
         io.out(JSON.stringify(standingsJson(standings), null, 2));

@@ -1,16 +1,7 @@
 import type Sqlite from 'better-sqlite3';
 import type { Publication, PublicationResult, PublishedWinner } from './award-result.js';
 
-interface Row {
-  id: number;
-  campId: string;
-  asOf: number;
-  publishedAt: number;
-  publishedBy: string;
-  inputsHash: string;
-  result: string;
-  supersededBy: number | null;
-}
+type Row = Omit<Publication, 'result'> & { result: string };
 
 const COLUMNS = `id, camp_id AS campId, as_of AS asOf, published_at AS publishedAt, published_by AS publishedBy,
   inputs_hash AS inputsHash, result, superseded_by AS supersededBy`;

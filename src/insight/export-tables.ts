@@ -1,6 +1,7 @@
 import type { CampConfig } from '../camp/camp-config.js';
 import { round2 } from '../scoring/round.js';
 import type { Standings } from '../scoring/standings.js';
+import type { Winner } from '../scoring/winner.js';
 import { formatLocalTime } from './format-local-time.js';
 import type { PrizeClaim } from './load-prize-claims.js';
 import { metricKeysOf } from './metric-keys.js';
@@ -16,15 +17,7 @@ export interface Table {
 }
 
 /** An award row to export: a published winner, or a preview winner (no certificate yet). */
-export interface ExportWinner {
-  award: string;
-  awardName: string;
-  userid: string;
-  team: string | null;
-  rank: number | null;
-  value: number;
-  certificate?: string | null;
-}
+export type ExportWinner = Winner & { certificate?: string | null };
 
 export interface ExportInput {
   config: CampConfig;

@@ -1,9 +1,12 @@
 import type Sqlite from 'better-sqlite3';
+import { afterEach, beforeEach, vi } from 'vitest';
 import { parseCampFile } from '../../src/camp/parse-camp-file.js';
 import { saveCamp } from '../../src/db/camp-store.js';
 import type { EventType } from '../../src/db/event-types.js';
 import { appendEvent } from '../../src/db/ledger.js';
 import { importRoster } from '../../src/db/roster-store.js';
+import { openDatabase } from '../../src/db/open-database.js';
+import { tempDbFile } from '../support/temp-db-file.js';
 import { at, CAMP_YAML } from './insight-fixture.js';
 
 /** Ten days into the camp. */
@@ -53,4 +56,25 @@ export function seedCamp(sqlite: Sqlite.Database): void {
   add(sqlite, 'participation', { userid: 'a1', num: 1, actor: 'a1' }, '2026-11-08T10:05');
   add(sqlite, 'participation', { userid: 'a4', num: 1, actor: 'a4' }, '2026-11-09T23:50');
   add(sqlite, 'prize_claimed', { userid: 'a2', ref: 'all-round' }, '2026-11-10T15:00');
+}
+
+/**
+ * Registers hooks that give each test a seeded camp in a temp database file (set as DB_FILE) with the clock at
+ * DB_NOW; the returned object's `temp` is the current test's file.
+ */
+export function useSeededCampFile(): { temp: ReturnType<typeof tempDbFile> } {
+  const current = {} as { temp: ReturnType<typeof tempDbFile> };
+  beforeEach(() => {
+    current.temp = tempDbFile();
+    const database = openDatabase(current.temp.file);
+    seedCamp(database.sqlite);
+    database.close();
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(DB_NOW);
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+    current.temp.cleanup();
+  });
+  return current;
 }

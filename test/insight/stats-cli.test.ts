@@ -1,24 +1,10 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
-import { openDatabase } from '../../src/db/open-database.js';
 import { captureIo } from '../support/capture-io.js';
-import { tempDbFile } from '../support/temp-db-file.js';
-import { DB_NOW, seedCamp } from './insight-db-fixture.js';
+import { useSeededCampFile } from './insight-db-fixture.js';
 
 describe('camp-bot stats', () => {
-  let temp: ReturnType<typeof tempDbFile>;
-  beforeEach(() => {
-    temp = tempDbFile();
-    const database = openDatabase(temp.file);
-    seedCamp(database.sqlite);
-    database.close();
-    vi.useFakeTimers({ toFake: ['Date'] });
-    vi.setSystemTime(DB_NOW);
-  });
-  afterEach(() => {
-    vi.useRealTimers();
-    temp.cleanup();
-  });
+  useSeededCampFile();
 
   it('prints every statistic as JSON from the ledger', async () => {
     const io = captureIo();
