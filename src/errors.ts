@@ -58,3 +58,11 @@ export class WeComNetworkError extends Error {
 export class WebhookRefused extends Error {
   override readonly name = 'WebhookRefused';
 }
+
+/** Another process held the database's write lock longer than camp-bot waits; nothing was changed. */
+export class DatabaseBusy extends Error {
+  override readonly name = 'DatabaseBusy';
+  constructor(readonly waitedMs: number) {
+    super(`数据库被其他进程占用超过 ${Math.round(waitedMs / 1000)} 秒，未做任何更改，请稍后重试（database is locked）`);
+  }
+}

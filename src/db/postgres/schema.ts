@@ -1,0 +1,174 @@
+import { sql } from 'drizzle-orm';
+import { bigint, customType, doublePrecision, index, pgTable, primaryKey, uniqueIndex } from 'drizzle-orm/pg-core';
+
+/**
+ * Text compared and sorted byte by byte (`COLLATE "C"`), as SQLite does: userid ranges, `ORDER BY userid` and the
+ * scoring code's own ordering then agree whatever the database's default collation is.
+ */
+const text = customType<{ data: string; driverData: string }>({ dataType: () => 'text COLLATE "C"' });
+
+/** Milliseconds since the epoch and ids: beyond int4, and read back as JS numbers (see the pool's type parsers). */
+const ms = (name: string) => bigint(name, { mode: 'number' });
+
+/** A camp and its validated camp file (SPEC §4) as JSON. */
+export const camps = pgTable('camps', {
+  id: text('id').primaryKey(),
+  name: text('name').notNull(),
+  timezone: text('timezone').notNull(),
+  config: text('config').notNull(),
+  createdAt: ms('created_at').notNull(),
+  updatedAt: ms('updated_at').notNull(),
+});
+
+/** Everyone the bot knows, by WeCom userid. */
+export const people = pgTable('people', {
+  userid: text('userid').primaryKey(),
+  name: text('name').notNull(),
+  department: text('department'),
+  joined: text('joined'),
+});
+
+/** A person's role in a camp; learners carry their team. One row per (camp, user, role). */
+export const members = pgTable(
+  'members',
+  {
+    campId: text('camp_id').notNull().references(() => camps.id),
+    userid: text('userid').notNull().references(() => people.userid),
+    role: text('role').notNull(),
+    team: text('team'),
+  },
+  (t) => [primaryKey({ columns: [t.campId, t.userid, t.role] }), index('members_user').on(t.userid)],
+);
+
+/** Group chats bound to a camp, with the group robot webhook learned from callbacks or the camp file. */
+export const chats = pgTable('chats', {
+  chatId: text('chat_id').primaryKey(),
+  campId: text('camp_id').notNull().references(() => camps.id),
+  webhookUrl: text('webhook_url'),
+  boundBy: text('bound_by').notNull(),
+  updatedAt: ms('updated_at').notNull(),
+});
+
+/** The append-only, hash-chained evidence ledger (SPEC §5). Ids come from `ledger_head`, under its row lock. */
+export const events = pgTable(
+  'events',
+  {
+    id: ms('id').primaryKey(),
+    campId: text('camp_id').notNull(),
+    type: text('type').notNull(),
+    userid: text('userid'),
+    num: doublePrecision('num'),
+    text: text('text'),
+    ref: text('ref'),
+    actor: text('actor').notNull(),
+    source: text('source').notNull(),
+    happenedAt: ms('happened_at').notNull(),
+    recordedAt: ms('recorded_at').notNull(),
+    revokes: ms('revokes'),
+    note: text('note'),
+    dedupeKey: text('dedupe_key'),
+    prevHash: text('prev_hash').notNull(),
+    hash: text('hash').notNull(),
+  },
+  (t) => [
+    uniqueIndex('events_dedupe').on(t.dedupeKey),
+    index('events_camp_type').on(t.campId, t.type, t.userid, t.num, t.ref, t.happenedAt, t.actor),
+    index('events_camp_user').on(t.campId, t.userid, t.happenedAt),
+    index('events_revokes').on(t.revokes).where(sql`${t.revokes} IS NOT NULL`),
+  ],
+);
+
+/** The chain's newest link, kept beside the ledger and locked by every append: one chain across instances. */
+export const ledgerHead = pgTable('ledger_head', {
+  id: ms('id').primaryKey(),
+  lastId: ms('last_id').notNull(),
+  lastHash: text('last_hash').notNull(),
+  count: ms('count').notNull(),
+  mac: text('mac'),
+  updatedAt: ms('updated_at').notNull(),
+});
+
+/** Callbacks already processed, with the reply they got, so WeCom's retries change nothing. */
+export const processedMessages = pgTable('processed_messages', {
+  key: text('key').primaryKey(),
+  reply: text('reply'),
+  processedAt: ms('processed_at').notNull(),
+});
+
+/** A learner's `/submit <assignment>` waiting for the image or link message that follows it. */
+export const pendingSubmissions = pgTable(
+  'pending_submissions',
+  {
+    campId: text('camp_id').notNull(),
+    userid: text('userid').notNull(),
+    assignment: text('assignment').notNull(),
+    expiresAt: ms('expires_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.campId, t.userid] })],
+);
+
+/** Every outbound message, written with the state change that caused it and delivered by the worker. */
+export const outbox = pgTable(
+  'outbox',
+  {
+    id: ms('id').primaryKey().generatedByDefaultAsIdentity(),
+    campId: text('camp_id'),
+    kind: text('kind').notNull(),
+    payload: text('payload').notNull(),
+    dedupeKey: text('dedupe_key'),
+    status: text('status').notNull().default('pending'),
+    attempts: ms('attempts').notNull().default(0),
+    nextAttemptAt: ms('next_attempt_at').notNull(),
+    lastError: text('last_error'),
+    createdAt: ms('created_at').notNull(),
+    sentAt: ms('sent_at'),
+  },
+  (t) => [uniqueIndex('outbox_dedupe').on(t.dedupeKey), index('outbox_due').on(t.status, t.nextAttemptAt)],
+);
+
+/** A schedule slot claimed by one process, so a slot runs once across restarts and processes. */
+export const scheduleRuns = pgTable(
+  'schedule_runs',
+  {
+    campId: text('camp_id').notNull(),
+    job: text('job').notNull(),
+    slot: text('slot').notNull(),
+    claimedAt: ms('claimed_at').notNull(),
+    claimedBy: text('claimed_by').notNull(),
+    finishedAt: ms('finished_at'),
+    error: text('error'),
+  },
+  (t) => [primaryKey({ columns: [t.campId, t.job, t.slot] })],
+);
+
+/** A frozen award result; a forced re-publish supersedes the previous one. */
+export const publications = pgTable(
+  'publications',
+  {
+    id: ms('id').primaryKey().generatedByDefaultAsIdentity(),
+    campId: text('camp_id').notNull().references(() => camps.id),
+    asOf: ms('as_of').notNull(),
+    publishedAt: ms('published_at').notNull(),
+    publishedBy: text('published_by').notNull(),
+    inputsHash: text('inputs_hash').notNull(),
+    result: text('result').notNull(),
+    supersededBy: ms('superseded_by'),
+  },
+  (t) => [index('publications_camp').on(t.campId)],
+);
+
+/** One certificate per winner of a publication; `code` is the signed verification code. */
+export const certificates = pgTable(
+  'certificates',
+  {
+    code: text('code').primaryKey(),
+    publicationId: ms('publication_id').notNull().references(() => publications.id),
+    campId: text('camp_id').notNull(),
+    award: text('award').notNull(),
+    awardName: text('award_name').notNull(),
+    userid: text('userid').notNull(),
+    name: text('name').notNull(),
+    issuedAt: ms('issued_at').notNull(),
+  },
+  (t) => [index('certificates_publication').on(t.publicationId)],
+);
