@@ -1,9 +1,10 @@
-import type Sqlite from 'better-sqlite3';
 import type { EventType } from './event-types.js';
 import type { Fact } from '../scoring/fact.js';
-import { bulkRows, bulkSelect, exact } from './bulk-select.js';
+import { bulkRows, bulkSelect } from './bulk-select.js';
+import type { Dialect, Executor } from './engine/executor.js';
 import type { UseridRange } from './learner-ranges.js';
 import type { SqlQuery } from './parallel-queries.js';
+import { inJsonArray, noIndex } from './sql-dialect.js';
 
 /** Parameters every scoring query binds. */
 export interface ScoringQuery {
@@ -20,12 +21,16 @@ export type AddFact = (fact: Fact) => void;
 
 /**
  * One per-learner aggregate over some event types. `select` receives `WHERE`-clause text that selects the camp, types,
- * time and learners; `columns` are what is read of its rows (see `bulkSelect`), the first being the userid.
+ * time and learners; `columns` are its result columns that are read (see `bulkSelect`), the first being the userid,
+ * `real` those that may hold fractions.
  */
 export interface Aggregate {
   types: readonly EventType[];
-  select: (where: string) => string;
+  select: (where: string, dialect: Dialect) => string;
   columns: readonly string[];
+  real?: readonly string[];
+  /** Values its `select` binds besides the scoring query's. */
+  params?: Record<string, unknown>;
   feed: (row: unknown[], add: AddFact) => void;
 }
 
@@ -41,35 +46,39 @@ export interface PlannedAggregate {
 /**
  * Plans an aggregate exactly as if revoked events were not there, without testing every row against the revoked ids:
  * learners with no revoked event of these types are aggregated plainly; only the few with one are re-read with the
- * revoked rows left out. Which learners those are is read now, on this connection.
+ * revoked rows left out. Which learners those are is read now.
  */
-export function planAggregate(
-  sqlite: Sqlite.Database, q: ScoringQuery, aggregate: Aggregate, ranges: readonly UseridRange[],
-): PlannedAggregate {
+export async function planAggregate(
+  ex: Executor, q: ScoringQuery, aggregate: Aggregate, ranges: readonly UseridRange[],
+): Promise<PlannedAggregate> {
+  const { dialect } = ex;
   const base = `camp_id = @campId AND type IN (${list(aggregate.types)}) AND userid IS NOT NULL AND happened_at <= @asOf
-    ${q.only === null ? '' : 'AND userid IN (SELECT value FROM json_each(@only))'}`;
+    ${q.only === null ? '' : `AND ${inJsonArray(dialect, 'userid', 'only')}`}`;
   // Unary `+` keeps SQLite on rowid lookups of the few revoked ids instead of scanning the types' index range.
-  const affected = new Set(
-    sqlite.prepare(`SELECT DISTINCT userid FROM events WHERE id IN (SELECT value FROM json_each(@revoked))
-      AND +camp_id = @campId AND +type IN (${list(aggregate.types)}) AND userid IS NOT NULL AND +happened_at <= @asOf`)
-      .pluck().all(q) as string[],
+  const affectedRows = await ex.all<{ userid: string }>(
+    `SELECT DISTINCT userid FROM events WHERE ${inJsonArray(dialect, 'id', 'revoked', 'bigint')}
+      AND ${noIndex(dialect, 'camp_id')} = @campId AND ${noIndex(dialect, 'type')} IN (${list(aggregate.types)})
+      AND userid IS NOT NULL AND ${noIndex(dialect, 'happened_at')} <= @asOf`,
+    { campId: q.campId, asOf: q.asOf, revoked: q.revoked },
   );
+  const affected = new Set(affectedRows.map((row) => row.userid));
   if (q.only !== null) {
     const only = new Set(JSON.parse(q.only) as string[]);
     for (const userid of affected) if (!only.has(userid)) affected.delete(userid);
   }
-  const sql = (where: string): string => bulkSelect(aggregate.select(where), aggregate.columns);
-  const queries: SqlQuery[] = ranges.map((range) => ({ sql: sql(`${base} ${range.filter}`), params: { ...q, ...range.params } }));
+  const sql = (where: string): string => bulkSelect(dialect, aggregate.select(where, dialect), aggregate.columns, aggregate.real);
+  const params = { ...q, ...aggregate.params };
+  const queries: SqlQuery[] = ranges.map((range) => ({ sql: sql(`${base} ${range.filter}`), params: { ...params, ...range.params } }));
   if (affected.size > 0) {
-    const again = `${base} AND userid IN (SELECT value FROM json_each(@affected)) AND id NOT IN (SELECT value FROM json_each(@revoked))`;
-    queries.push({ sql: sql(again), params: { ...q, affected: JSON.stringify([...affected]) } });
+    const again = `${base} AND ${inJsonArray(dialect, 'userid', 'affected')} AND NOT ${inJsonArray(dialect, 'id', 'revoked', 'bigint')}`;
+    queries.push({ sql: sql(again), params: { ...params, affected: JSON.stringify([...affected]) } });
   }
   return {
     queries,
     feed: (results, add) => {
       results.forEach((result, i) => {
         const again = i >= ranges.length;
-        bulkRows(result)((row) => {
+        bulkRows(dialect, result)((row) => {
           if (again || !affected.has(row[0] as string)) aggregate.feed(row, add);
         });
       });
@@ -90,8 +99,8 @@ export function lessonAggregate(asOf: number): Aggregate {
   const fact = syntheticFact('lesson', asOf);
   return {
     types: ['lesson'],
-    select: (where) => `SELECT userid, sum(num BETWEEN 1 AND @lessons AND num = cast(num AS INTEGER)) AS valid, count(*) AS n
-      FROM (SELECT DISTINCT userid, num FROM events WHERE ${where}) GROUP BY userid`,
+    select: (where) => `SELECT userid, sum(CASE WHEN num BETWEEN 1 AND @lessons AND num = floor(num) THEN 1 ELSE 0 END) AS valid,
+      count(*) AS n FROM (SELECT DISTINCT userid, num FROM events WHERE ${where}) AS lessons GROUP BY userid`,
     columns: ['userid', 'valid', 'n'],
     feed: (row, add) => {
       // NULL when every lesson number is NULL: the learner still has events, so one null lesson marks them.
@@ -109,12 +118,13 @@ export function lessonAggregate(asOf: number): Aggregate {
 
 /** Closed sessions attended per learner, fed as k check-ins to distinct closed sessions. */
 export function checkinAggregate(asOf: number, closed: readonly string[]): Aggregate {
-  const closedJson = JSON.stringify(closed).replaceAll("'", "''");
   const fact = syntheticFact('checkin', asOf);
   return {
     types: ['checkin'],
-    select: (where) => `SELECT userid, count(DISTINCT CASE WHEN ref IN (SELECT value FROM json_each('${closedJson}')) THEN ref END)
-      AS attended, count(*) AS n FROM events WHERE ${where} GROUP BY userid`,
+    select: (where, dialect) => `SELECT userid,
+      count(DISTINCT CASE WHEN ${inJsonArray(dialect, 'ref', 'closed')} THEN ref END) AS attended, count(*) AS n
+      FROM events WHERE ${where} GROUP BY userid`,
+    params: { closed: JSON.stringify(closed) },
     columns: ['userid', 'attended', 'n'],
     feed: (row, add) => {
       const attended = row[1] as number;
@@ -135,7 +145,8 @@ export function pointsAggregate(asOf: number, type: 'project' | 'practice' | 'pa
   return {
     types: [type],
     select: (where) => `SELECT userid, sum(num) AS total, count(num) AS n FROM events WHERE ${where} GROUP BY userid`,
-    columns: ['userid', exact('total'), 'n'],
+    columns: ['userid', 'total', 'n'],
+    real: ['total'],
     feed: (row, add) => {
       fact.userid = row[0] as string;
       fact.num = (row[2] as number) > 0 ? (row[1] as number) : null;

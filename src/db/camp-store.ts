@@ -1,7 +1,7 @@
-import type Sqlite from 'better-sqlite3';
 import type { CampConfig } from '../camp/camp-config.js';
+import { executorOf, transaction, type Db } from './db.js';
 import { diffConfig, type ConfigChange } from './diff-config.js';
-import { prepared } from './prepared.js';
+import type { Executor } from './engine/executor.js';
 import type { Role } from './roster-store.js';
 
 /** What `saveCamp` changed. */
@@ -30,102 +30,112 @@ const key = (m: { userid: string; role: string }): string => `${m.role}\u0000${m
 
 /**
  * Creates or updates a camp from its validated file: the config, trainer/manager/admin memberships (the roles the
- * previous file gave and this one does not are removed; roles from the roster stay), and the file's chats.
- * Call inside a transaction when it must commit with something else; it opens its own otherwise.
+ * previous file gave and this one does not are removed; roles from the roster stay), and the file's chats. One
+ * transaction (a savepoint inside the caller's).
  */
-export function saveCamp(sqlite: Sqlite.Database, config: CampConfig, now: number): CampChanges {
-  return sqlite.transaction(() => {
-    const previous = loadCamp(sqlite, config.id);
-    sqlite.prepare(
+export function saveCamp(db: Db, config: CampConfig, now: number): Promise<CampChanges> {
+  return transaction(db, async (tx) => {
+    const ex = executorOf(tx);
+    const previous = await loadCamp(tx, config.id);
+    await ex.run(
       `INSERT INTO camps (id, name, timezone, config, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)
        ON CONFLICT (id) DO UPDATE SET name = excluded.name, timezone = excluded.timezone, config = excluded.config,
          updated_at = excluded.updated_at`,
-    ).run(config.id, config.name, config.timezone, JSON.stringify(config), now, now);
-    const members = saveFileRoles(sqlite, config, previous);
+      [config.id, config.name, config.timezone, JSON.stringify(config), now, now],
+    );
+    const members = await saveFileRoles(ex, config, previous);
     return {
       created: previous === null,
       changed: previous === null ? [] : diffConfig(previous, config),
       ...members,
-      ...saveFileChats(sqlite, config, now),
+      ...(await saveFileChats(tx, config, now)),
     };
-  }).immediate();
+  });
 }
 
-function saveFileRoles(sqlite: Sqlite.Database, config: CampConfig, previous: CampConfig | null): Pick<CampChanges, 'membersAdded' | 'membersRemoved'> {
+async function saveFileRoles(
+  ex: Executor, config: CampConfig, previous: CampConfig | null,
+): Promise<Pick<CampChanges, 'membersAdded' | 'membersRemoved'>> {
   const wanted = fileRoles(config);
   const wantedKeys = new Set(wanted.map(key));
-  const existing = new Set(
-    sqlite.prepare<[string], { userid: string; role: string }>('SELECT userid, role FROM members WHERE camp_id = ?').all(config.id).map(key),
-  );
-  const addPerson = sqlite.prepare('INSERT INTO people (userid, name) VALUES (?, ?) ON CONFLICT (userid) DO NOTHING');
-  const addMember = sqlite.prepare('INSERT INTO members (camp_id, userid, role) VALUES (?, ?, ?) ON CONFLICT DO NOTHING');
-  const removeMember = sqlite.prepare('DELETE FROM members WHERE camp_id = ? AND userid = ? AND role = ?');
+  const rows = await ex.all<{ userid: string; role: string }>('SELECT userid, role FROM members WHERE camp_id = ?', [config.id]);
+  const existing = new Set(rows.map(key));
   const membersAdded = wanted.filter((m) => !existing.has(key(m)));
   for (const m of membersAdded) {
-    addPerson.run(m.userid, m.userid);
-    addMember.run(config.id, m.userid, m.role);
+    await ex.run('INSERT INTO people (userid, name) VALUES (?, ?) ON CONFLICT (userid) DO NOTHING', [m.userid, m.userid]);
+    await ex.run('INSERT INTO members (camp_id, userid, role) VALUES (?, ?, ?) ON CONFLICT DO NOTHING', [config.id, m.userid, m.role]);
   }
   const membersRemoved = (previous ? fileRoles(previous) : []).filter((m) => !wantedKeys.has(key(m)) && existing.has(key(m)));
-  for (const m of membersRemoved) removeMember.run(config.id, m.userid, m.role);
+  for (const m of membersRemoved) {
+    await ex.run('DELETE FROM members WHERE camp_id = ? AND userid = ? AND role = ?', [config.id, m.userid, m.role]);
+  }
   return { membersAdded, membersRemoved };
 }
 
-function saveFileChats(sqlite: Sqlite.Database, config: CampConfig, now: number): Pick<CampChanges, 'chatsAdded' | 'chatsUpdated'> {
-  const find = sqlite.prepare<[string], { campId: string; webhookUrl: string | null }>(
-    'SELECT camp_id AS campId, webhook_url AS webhookUrl FROM chats WHERE chat_id = ?',
-  );
+async function saveFileChats(db: Db, config: CampConfig, now: number): Promise<Pick<CampChanges, 'chatsAdded' | 'chatsUpdated'>> {
   const changes: Pick<CampChanges, 'chatsAdded' | 'chatsUpdated'> = { chatsAdded: [], chatsUpdated: [] };
   for (const chat of config.chats) {
-    const before = find.get(chat.id);
+    const before = await executorOf(db).get<{ campId: string; webhookUrl: string | null }>(
+      'SELECT camp_id AS "campId", webhook_url AS "webhookUrl" FROM chats WHERE chat_id = ?',
+      [chat.id],
+    );
     if (!before) changes.chatsAdded.push(chat.id);
     else if (before.campId !== config.id || (chat.webhook !== undefined && chat.webhook !== before.webhookUrl)) changes.chatsUpdated.push(chat.id);
     else continue;
-    bindChat(sqlite, chat.id, config.id, 'camp-file', now);
-    if (chat.webhook !== undefined) rememberWebhook(sqlite, chat.id, chat.webhook, now);
+    await bindChat(db, chat.id, config.id, 'camp-file', now);
+    if (chat.webhook !== undefined) await rememberWebhook(db, chat.id, chat.webhook, now);
   }
   return changes;
 }
 
 // Parsing the camp's JSON on every message is costly, so the parse is kept while the stored text stays the same
-// (comparing the text is cheap and, unlike a timestamp, can never miss a change).
-const parsedConfigs = new WeakMap<Sqlite.Database, Map<string, { text: string; config: CampConfig }>>();
+// (comparing the text is cheap and, unlike a timestamp, can never miss a change made by another instance).
+const parsedConfigs = new Map<string, { text: string; config: CampConfig }>();
 
 /** The camp's validated config, or null when there is no such camp. Shared by callers: never mutate it. */
-export function loadCamp(sqlite: Sqlite.Database, campId: string): CampConfig | null {
-  const text = prepared<[string], { config: string }>(sqlite, 'SELECT config FROM camps WHERE id = ?').get(campId)?.config;
-  if (text === undefined) return null;
-  let configs = parsedConfigs.get(sqlite);
-  if (!configs) parsedConfigs.set(sqlite, (configs = new Map()));
-  const kept = configs.get(campId);
-  if (kept?.text === text) return kept.config;
-  const config = JSON.parse(text) as CampConfig;
-  configs.set(campId, { text, config });
+export async function loadCamp(db: Db, campId: string): Promise<CampConfig | null> {
+  const row = await executorOf(db).get<{ config: string }>('SELECT config FROM camps WHERE id = ?', [campId]);
+  if (row === undefined) return null;
+  const kept = parsedConfigs.get(campId);
+  if (kept?.text === row.config) return kept.config;
+  const config = JSON.parse(row.config) as CampConfig;
+  if (parsedConfigs.size >= 64) parsedConfigs.delete(parsedConfigs.keys().next().value!);
+  parsedConfigs.set(campId, { text: row.config, config });
   return config;
 }
 
+/** Every camp's id and stored config text, by id (the schedules watch these for changes). */
+export function campConfigs(db: Db): Promise<{ id: string; config: string }[]> {
+  return executorOf(db).all('SELECT id, config FROM camps ORDER BY id');
+}
+
 /** The camp a group chat is bound to, or null. */
-export function campIdForChat(sqlite: Sqlite.Database, chatId: string): string | null {
-  const row = prepared<[string], { campId: string }>(sqlite, 'SELECT camp_id AS campId FROM chats WHERE chat_id = ?').get(chatId);
+export async function campIdForChat(db: Db, chatId: string): Promise<string | null> {
+  const row = await executorOf(db).get<{ campId: string }>('SELECT camp_id AS "campId" FROM chats WHERE chat_id = ?', [chatId]);
   return row?.campId ?? null;
 }
 
 /** Binds (or re-binds) a group chat to a camp, keeping a webhook already learned. */
-export function bindChat(sqlite: Sqlite.Database, chatId: string, campId: string, by: string, now: number): void {
-  prepared(
-    sqlite,
+export async function bindChat(db: Db, chatId: string, campId: string, by: string, now: number): Promise<void> {
+  await executorOf(db).run(
     `INSERT INTO chats (chat_id, camp_id, bound_by, updated_at) VALUES (?, ?, ?, ?)
      ON CONFLICT (chat_id) DO UPDATE SET camp_id = excluded.camp_id, bound_by = excluded.bound_by, updated_at = excluded.updated_at`,
-  ).run(chatId, campId, by, now);
+    [chatId, campId, by, now],
+  );
 }
 
 /** Stores the group robot webhook of a bound chat (a chat not bound yet is left alone: it has no camp). */
-export function rememberWebhook(sqlite: Sqlite.Database, chatId: string, url: string, now: number): void {
-  prepared(sqlite, 'UPDATE chats SET webhook_url = ?, updated_at = ? WHERE chat_id = ? AND webhook_url IS NOT ?').run(url, now, chatId, url);
+export async function rememberWebhook(db: Db, chatId: string, url: string, now: number): Promise<void> {
+  await executorOf(db).run(
+    'UPDATE chats SET webhook_url = ?, updated_at = ? WHERE chat_id = ? AND webhook_url IS DISTINCT FROM ?',
+    [url, now, chatId, url],
+  );
 }
 
 /** The bound chats of a camp with their webhooks (null until learned). */
-export function chatsOfCamp(sqlite: Sqlite.Database, campId: string): { chatId: string; webhookUrl: string | null }[] {
-  return sqlite.prepare<[string], { chatId: string; webhookUrl: string | null }>(
-    'SELECT chat_id AS chatId, webhook_url AS webhookUrl FROM chats WHERE camp_id = ? ORDER BY chat_id',
-  ).all(campId);
+export function chatsOfCamp(db: Db, campId: string): Promise<{ chatId: string; webhookUrl: string | null }[]> {
+  return executorOf(db).all(
+    'SELECT chat_id AS "chatId", webhook_url AS "webhookUrl" FROM chats WHERE camp_id = ? ORDER BY chat_id',
+    [campId],
+  );
 }

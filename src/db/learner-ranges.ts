@@ -1,4 +1,4 @@
-import type Sqlite from 'better-sqlite3';
+import type { Executor } from './engine/executor.js';
 
 /** A slice of the userid space: an SQL condition on `userid` and the parameters it binds. */
 export interface UseridRange {
@@ -14,12 +14,13 @@ export const EVERYONE: UseridRange = { filter: '', params: {} };
  * (enrolled or not). Reading a 100,000-learner camp slice by slice keeps each result small enough to be collected
  * young, which holds the peak memory of a standings run down.
  */
-export function learnerRanges(sqlite: Sqlite.Database, campId: string, size: number): UseridRange[] {
-  const next = sqlite.prepare<[string, string, number], string>(
-    `SELECT userid FROM members WHERE camp_id = ? AND role = 'learner' AND userid >= ? ORDER BY userid LIMIT 1 OFFSET ?`,
-  ).pluck();
+export async function learnerRanges(ex: Executor, campId: string, size: number): Promise<UseridRange[]> {
   const bounds: string[] = [];
-  for (let bound = next.get(campId, '', size); bound !== undefined; bound = next.get(campId, bound, size)) bounds.push(bound);
+  const next = (after: string) => ex.get<{ userid: string }>(
+    `SELECT userid FROM members WHERE camp_id = ? AND role = 'learner' AND userid >= ? ORDER BY userid LIMIT 1 OFFSET ?`,
+    [campId, after, size],
+  );
+  for (let bound = await next(''); bound !== undefined; bound = await next(bound.userid)) bounds.push(bound.userid);
   if (bounds.length === 0) return [EVERYONE];
   return [undefined, ...bounds].map((lo, i) => {
     const hi = bounds[i];

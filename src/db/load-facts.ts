@@ -1,4 +1,3 @@
-import type Sqlite from 'better-sqlite3';
 import type { EventType } from './event-types.js';
 import type { Fact } from '../scoring/fact.js';
 import { resolveRevoked } from '../scoring/resolve-revoked.js';
@@ -6,16 +5,20 @@ import {
   checkinAggregate, lessonAggregate, planAggregate, pointsAggregate, submissionAggregate, type AddFact,
   type PlannedAggregate, type ScoringQuery,
 } from './aggregate-facts.js';
-import { bulkRows, bulkSelect, exact } from './bulk-select.js';
+import { bulkRows, bulkSelect } from './bulk-select.js';
+import { executorOf, type Db } from './db.js';
+import type { Executor } from './engine/executor.js';
 import { EVERYONE, learnerRanges, type UseridRange } from './learner-ranges.js';
-import { runHere, runInWorker } from './parallel-queries.js';
+import { runHere, startQueries } from './parallel-queries.js';
+import { inJsonArray } from './sql-dialect.js';
 
 /** Ids revoked as of `asOf` (an undone `/undo` restores its event). */
-export function loadRevoked(sqlite: Sqlite.Database, campId: string, asOf: number): Set<number> {
-  const rows = sqlite.prepare<unknown[], Pick<Fact, 'id' | 'type' | 'revokes' | 'at'>>(
-    `SELECT id, type, revokes, happened_at AS at FROM events
+export async function loadRevoked(db: Db, campId: string, asOf: number): Promise<Set<number>> {
+  const rows = await executorOf(db).all<Pick<Fact, 'id' | 'type' | 'revokes' | 'at'>>(
+    `SELECT id, type, revokes, happened_at AS "at" FROM events
      WHERE camp_id = ? AND type = 'revoke' AND happened_at <= ? AND revokes IS NOT NULL`,
-  ).all(campId, asOf);
+    [campId, asOf],
+  );
   return resolveRevoked(rows, asOf);
 }
 
@@ -48,8 +51,8 @@ export interface FeedOptions {
   /** Only these learners' per-learner events (camp-wide events are always read). */
   only?: readonly string[];
   /**
-   * Run the big per-learner aggregates on a worker thread's own connection while this thread reads the rest. Only
-   * for a file database read outside a transaction (see `runInWorker`).
+   * Run the big per-learner aggregates beside this thread's reads (see `startQueries`): a worker thread's own
+   * connection on a SQLite file, several pooled connections on PostgreSQL.
    */
   parallel?: boolean;
   /** Learners per slice of the reads (default 20,000; see `learnerRanges`). */
@@ -64,54 +67,59 @@ export interface FeedOptions {
  * Row-by-row facts may include revoked events (the accumulator drops them); aggregates leave them out. The facts
  * passed to `add` are reused between calls: read them, never keep them.
  */
-export function feedCampFacts(
-  sqlite: Sqlite.Database, campId: string, asOf: number, revoked: ReadonlySet<number>, lessons: number, add: AddFact,
+export async function feedCampFacts(
+  db: Db, campId: string, asOf: number, revoked: ReadonlySet<number>, lessons: number, add: AddFact,
   options: FeedOptions = {},
-): void {
-  readCampFacts(sqlite, campId, asOf, revoked, lessons, options)(add);
+): Promise<void> {
+  await (await readCampFacts(db, campId, asOf, revoked, lessons, options))(add);
 }
 
 /**
- * Starts reading what `feedCampFacts` feeds (with `parallel`, the aggregates start on a worker thread now) and
+ * Starts reading what `feedCampFacts` feeds (with `parallel`, the aggregates start beside this thread now) and
  * returns the function that feeds it, so the caller can do other work, such as loading the roster, in between.
  */
-export function readCampFacts(
-  sqlite: Sqlite.Database, campId: string, asOf: number, revoked: ReadonlySet<number>, lessons: number,
+export async function readCampFacts(
+  db: Db, campId: string, asOf: number, revoked: ReadonlySet<number>, lessons: number,
   options: FeedOptions = {},
-): (add: AddFact) => void {
+): Promise<(add: AddFact) => Promise<void>> {
+  const ex = executorOf(db);
   const types = options.types ?? new Set(SCORED_TYPES);
   const only = options.only ? JSON.stringify(options.only) : null;
   const q: ScoringQuery = { campId, asOf, lessons, revoked: JSON.stringify([...revoked]), only };
-  const ranges = options.only ? [EVERYONE] : learnerRanges(sqlite, campId, options.rangeSize ?? RANGE_SIZE);
+  const ranges = options.only ? [EVERYONE] : await learnerRanges(ex, campId, options.rangeSize ?? RANGE_SIZE);
   const aside: PlannedAggregate[] = [];
-  if (types.has('submission')) aside.push(planAggregate(sqlite, q, submissionAggregate(asOf), ranges));
-  if (types.has('lesson')) aside.push(planAggregate(sqlite, q, lessonAggregate(asOf), ranges));
-  if (types.has('checkin')) aside.push(planAggregate(sqlite, q, checkinAggregate(asOf, closedSessions(sqlite, q, revoked)), ranges));
+  if (types.has('submission')) aside.push(await planAggregate(ex, q, submissionAggregate(asOf), ranges));
+  if (types.has('lesson')) aside.push(await planAggregate(ex, q, lessonAggregate(asOf), ranges));
+  if (types.has('checkin')) {
+    const closed = await closedSessions(ex, q, revoked);
+    aside.push(await planAggregate(ex, q, checkinAggregate(asOf, closed), ranges));
+  }
   for (const type of ['project', 'practice', 'participation'] as const) {
-    if (types.has(type)) aside.push(planAggregate(sqlite, q, pointsAggregate(asOf, type), ranges));
+    if (types.has(type)) aside.push(await planAggregate(ex, q, pointsAggregate(asOf, type), ranges));
   }
   const queries = aside.flatMap((planned) => planned.queries);
-  const pending = options.parallel ? runInWorker(sqlite, queries) : runHere(sqlite, queries);
-  return (add) => {
-    feedRows(sqlite, q, types, ranges, add);
-    const rows = pending.results();
+  const pending = options.parallel ? startQueries(ex, queries) : runHere(ex, queries);
+  return async (add) => {
+    await feedRows(ex, q, types, ranges, add);
+    const rows = await pending.results();
     for (const planned of aside) planned.feed(rows.splice(0, planned.queries.length), add);
   };
 }
 
 /** Row-by-row facts, fed through one reused fact. */
-function feedRows(
-  sqlite: Sqlite.Database, q: ScoringQuery, types: ReadonlySet<EventType>, ranges: readonly UseridRange[], add: AddFact,
-): void {
+async function feedRows(
+  ex: Executor, q: ScoringQuery, types: ReadonlySet<EventType>, ranges: readonly UseridRange[], add: AddFact,
+): Promise<void> {
   const fact: Fact = { id: 0, type: 'exam', userid: null, num: null, text: null, ref: null, actor: '', at: 0, revokes: null };
   for (const [type, columns] of ROW_QUERIES) {
     if (!types.has(type)) continue;
     const at = (column: RowColumn): number => (columns.includes(column) ? columns.indexOf(column) + 2 : -1);
     const [userid, num, ref, text, actor] = [at('userid'), at('num'), at('ref'), at('text'), at('actor')];
-    fact.type = type;
     // Facts about learners are read slice by slice; a userid range would leave out camp-wide ones (no userid).
     for (const range of userid < 0 ? [EVERYONE] : ranges) {
-      bulkRows(sqlite.prepare(rowsSql(type, columns, q, range)).raw(true).all({ ...q, ...range.params }) as unknown[][])((row) => {
+      const result = await ex.rows(rowsSql(ex, type, columns, q, range), { ...q, ...range.params });
+      fact.type = type;
+      bulkRows(ex.dialect, result)((row) => {
         fact.id = row[0] as number;
         fact.at = row[1] as number;
         fact.userid = userid < 0 ? null : (row[userid] as string | null);
@@ -125,18 +133,19 @@ function feedRows(
   }
 }
 
-function rowsSql(type: EventType, columns: readonly RowColumn[], q: ScoringQuery, range: UseridRange): string {
-  const learnerFilter = q.only === null ? '' : 'AND (userid IS NULL OR userid IN (SELECT value FROM json_each(@only)))';
+function rowsSql(ex: Executor, type: EventType, columns: readonly RowColumn[], q: ScoringQuery, range: UseridRange): string {
+  const learnerFilter = q.only === null ? '' : `AND (userid IS NULL OR ${inJsonArray(ex.dialect, 'userid', 'only')})`;
   const select = `SELECT id, happened_at, ${columns.join(', ')} FROM events
     WHERE camp_id = @campId AND type = '${type}' AND happened_at <= @asOf ${learnerFilter} ${range.filter}`;
-  return bulkSelect(select, ['id', 'happened_at', ...columns.map((c) => (c === 'num' ? exact(c) : c))]);
+  return bulkSelect(ex.dialect, select, ['id', 'happened_at', ...columns], ['num']);
 }
 
 /** Names of the sessions closed (not revoked) as of the query time, sorted. */
-function closedSessions(sqlite: Sqlite.Database, q: ScoringQuery, revoked: ReadonlySet<number>): string[] {
-  const rows = sqlite.prepare<ScoringQuery, { id: number; ref: string }>(
+async function closedSessions(ex: Executor, q: ScoringQuery, revoked: ReadonlySet<number>): Promise<string[]> {
+  const rows = await ex.all<{ id: number; ref: string }>(
     `SELECT id, ref FROM events WHERE camp_id = @campId AND type = 'session' AND happened_at <= @asOf AND ref IS NOT NULL`,
-  ).all(q);
+    { campId: q.campId, asOf: q.asOf },
+  );
   return [...new Set(rows.filter((row) => !revoked.has(row.id)).map((row) => row.ref))].sort();
 }
 
@@ -144,14 +153,15 @@ function closedSessions(sqlite: Sqlite.Database, q: ScoringQuery, revoked: Reado
  * Every non-revoked event about one learner (as author or subject, or as reviewer) as of `asOf`, in recording order,
  * plus the camp's sessions and assignments — what `/why` lists behind each metric.
  */
-export function loadFactsForLearner(sqlite: Sqlite.Database, campId: string, userid: string, asOf: number): Fact[] {
-  const revoked = loadRevoked(sqlite, campId, asOf);
-  const columns = 'id, type, userid, num, text, ref, actor, happened_at AS at, revokes';
-  const rows = sqlite.prepare<unknown[], Fact>(
+export async function loadFactsForLearner(db: Db, campId: string, userid: string, asOf: number): Promise<Fact[]> {
+  const revoked = await loadRevoked(db, campId, asOf);
+  const columns = 'id, type, userid, num, text, ref, actor, happened_at AS "at", revokes';
+  const rows = await executorOf(db).all<Fact>(
     `SELECT ${columns} FROM events WHERE camp_id = @campId AND userid = @userid AND happened_at <= @asOf
      UNION SELECT ${columns} FROM events WHERE camp_id = @campId AND type = 'review' AND actor = @userid AND happened_at <= @asOf
      UNION SELECT ${columns} FROM events WHERE camp_id = @campId AND type IN ('session', 'assignment') AND happened_at <= @asOf
      ORDER BY id`,
-  ).all({ campId, userid, asOf });
+    { campId, userid, asOf },
+  );
   return rows.filter((fact) => !revoked.has(fact.id));
 }

@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
-import { MessageChannel, receiveMessageOnPort, Worker } from 'node:worker_threads';
-import type Sqlite from 'better-sqlite3';
+import { MessageChannel, Worker } from 'node:worker_threads';
+import type { Executor } from './engine/executor.js';
+import { SqliteExecutor } from './engine/sqlite-executor.js';
 
 /** One read-only statement and its named parameters. */
 export interface SqlQuery {
@@ -10,8 +11,8 @@ export interface SqlQuery {
 
 /** Queries started now whose rows are read later. */
 export interface PendingQueries {
-  /** Blocks until every query has run, then each query's rows (as arrays), in order. */
-  results(): unknown[][][];
+  /** Every query's rows (as arrays), in order, once all have run. */
+  results(): Promise<unknown[][][]>;
 }
 
 /** Waiting longer than this for the thread means it never started; the queries then run here. */
@@ -24,13 +25,14 @@ const WORKER_TIMEOUT_MS = 120_000;
  */
 const WORKER_SOURCE = `
 const { workerData } = require('node:worker_threads');
-const { driver, file, queries, port, signal } = workerData;
+const { driver, file, queries, port } = workerData;
 let reply;
 try {
   const Database = require(driver);
   const db = new Database(file, { readonly: true, fileMustExist: true });
   // The queries scan index ranges once, so a big page cache buys nothing, and its memory would outlive the thread.
   db.pragma('cache_size = -1024');
+  db.pragma('busy_timeout = 5000');
   try {
     reply = { rows: queries.map(({ sql, params }) => db.prepare(sql).raw(true).all(params)) };
   } finally {
@@ -40,45 +42,66 @@ try {
   reply = { error: String((error && error.stack) || error) };
 }
 port.postMessage(reply);
-Atomics.store(signal, 0, 1);
-Atomics.notify(signal, 0);
 `;
 
 const driverPath = createRequire(import.meta.url).resolve('better-sqlite3');
 
-/** Runs the queries on this connection when their rows are asked for. */
-export function runHere(sqlite: Sqlite.Database, queries: readonly SqlQuery[]): PendingQueries {
-  return { results: () => queries.map(({ sql, params }) => sqlite.prepare(sql).raw(true).all(params) as unknown[][]) };
+/** Runs the queries on this handle, one after another, when their rows are asked for. */
+export function runHere(ex: Executor, queries: readonly SqlQuery[]): PendingQueries {
+  return {
+    results: async () => {
+      const rows: unknown[][][] = [];
+      for (const { sql, params } of queries) rows.push(await ex.rows(sql, params));
+      return rows;
+    },
+  };
 }
 
 /**
- * Starts read-only queries on a worker thread with its own connection to the same database file, so they run on
- * the other core while this thread keeps working; `results()` blocks until they are done (callers stay synchronous).
- * Falls back to this connection when the thread cannot start or reports an error. Only for a file database and
- * outside a transaction: another connection sees neither `:memory:` nor uncommitted rows.
+ * Starts read-only queries where they run beside this thread's work: on PostgreSQL on several pooled connections at
+ * once (the server's cores); on a SQLite file, outside a transaction, on a worker thread with its own read-only
+ * connection (the other core), falling back to this connection when the thread fails. Elsewhere (`:memory:`, inside
+ * a transaction, which another connection cannot see into) they run here.
  */
-export function runInWorker(sqlite: Sqlite.Database, queries: readonly SqlQuery[]): PendingQueries {
+export function startQueries(ex: Executor, queries: readonly SqlQuery[]): PendingQueries {
+  if (ex.dialect === 'postgres') {
+    const running = Promise.all(queries.map(({ sql, params }) => ex.rows(sql, params)));
+    running.catch(() => undefined);
+    return { results: () => running };
+  }
+  if (!(ex instanceof SqliteExecutor) || ex.inTransaction || ex.sqlite.memory) return runHere(ex, queries);
+  return runInWorker(ex, queries);
+}
+
+function runInWorker(ex: SqliteExecutor, queries: readonly SqlQuery[]): PendingQueries {
   const { port1, port2 } = new MessageChannel();
-  const signal = new Int32Array(new SharedArrayBuffer(4));
   let worker: Worker;
   try {
     worker = new Worker(WORKER_SOURCE, {
       eval: true,
-      workerData: { driver: driverPath, file: sqlite.name, queries, port: port2, signal },
+      workerData: { driver: driverPath, file: ex.sqlite.name, queries, port: port2 },
       transferList: [port2],
     });
   } catch {
-    return runHere(sqlite, queries);
+    return runHere(ex, queries);
   }
   worker.unref();
+  const reply = new Promise<WorkerReply | undefined>((resolve) => {
+    const timer = setTimeout(() => resolve(undefined), WORKER_TIMEOUT_MS);
+    timer.unref();
+    port1.once('message', (message: WorkerReply) => {
+      clearTimeout(timer);
+      resolve(message);
+    });
+    worker.once('error', () => resolve(undefined));
+  });
   return {
-    results: () => {
-      const waited = Atomics.wait(signal, 0, 0, WORKER_TIMEOUT_MS);
-      const reply = waited === 'timed-out' ? undefined : (receiveMessageOnPort(port1)?.message as WorkerReply | undefined);
+    results: async () => {
+      const answer = await reply;
       port1.close();
       void worker.terminate();
       // On any failure the same queries run here, so a real error (bad SQL) surfaces from this connection.
-      return reply?.rows ?? runHere(sqlite, queries).results();
+      return answer?.rows ?? runHere(ex, queries).results();
     },
   };
 }

@@ -1,10 +1,10 @@
-import type Sqlite from 'better-sqlite3';
 import type { CampConfig, ImprovementAward, ValueRef } from '../camp/camp-config.js';
 import { selectAwards } from '../scoring/select-awards.js';
 import type { Learner, Standings } from '../scoring/standings.js';
 import { normalizedOf } from '../scoring/value-of.js';
 import type { Winner } from '../scoring/winner.js';
 import { campStandingsOf, requireCamp, standingsOf } from './camp-standings.js';
+import type { Db } from './db.js';
 import type { EventType } from './event-types.js';
 import { SCORED_TYPES } from './load-facts.js';
 
@@ -13,6 +13,8 @@ export interface AwardsPreview {
   config: CampConfig;
   asOf: number;
   standings: Standings;
+  /** The standings as of each improvement award's starting point before `asOf` (what `selectAwards` compared). */
+  earlier: ReadonlyMap<number, Standings>;
   winners: Winner[];
   warnings: string[];
 }
@@ -41,19 +43,29 @@ function typesFor(refs: readonly ValueRef[]): Set<EventType> {
  * Computes every award of the camp as of `asOf` (ms) from the ledger (SPEC §7). Improvement awards get the standings
  * as of their starting point, computed from only the events their metric depends on (the only values they read).
  * Nothing is recorded or sent.
- * @example previewAwards(sqlite, 'ai-2026q4', Date.now()).winners
+ * @example (await previewAwards(store, 'ai-2026q4', Date.now())).winners
  */
-export function previewAwards(sqlite: Sqlite.Database, campId: string, asOf: number): AwardsPreview {
-  const config = requireCamp(sqlite, campId);
-  const { learners, standings } = campStandingsOf(sqlite, config, asOf);
-  const standingsAt = (ms: number): Standings => {
-    const awards = config.awards.filter((a): a is ImprovementAward => a.kind === 'improvement' && a.improvement.from.atMs === ms);
-    if (awards.length === 0) return standingsOf(sqlite, config, learners, ms);
+export async function previewAwards(db: Db, campId: string, asOf: number): Promise<AwardsPreview> {
+  const config = await requireCamp(db, campId);
+  const { learners, standings } = await campStandingsOf(db, config, asOf);
+  const earlier = await earlierStandings(db, config, learners, standings);
+  const { winners, warnings } = selectAwards({ config, standings, standingsAt: (ms) => earlier.get(ms)! });
+  return { config, asOf, standings, earlier, winners, warnings };
+}
+
+/** The standings each improvement award starting before `standings.asOf` compares against, by starting time. */
+async function earlierStandings(
+  db: Db, config: CampConfig, learners: readonly Learner[], standings: Standings,
+): Promise<Map<number, Standings>> {
+  const improvements = config.awards.filter((a): a is ImprovementAward => a.kind === 'improvement');
+  const times = [...new Set(improvements.map((a) => a.improvement.from.atMs))].filter((ms) => ms < standings.asOf);
+  const earlier = new Map<number, Standings>();
+  for (const ms of times) {
+    const awards = improvements.filter((a) => a.improvement.from.atMs === ms);
     const refs = awards.map((a) => a.improvement.metric);
-    return standingsOf(sqlite, config, candidatesOf(awards, standings, learners), ms, typesFor(refs));
-  };
-  const { winners, warnings } = selectAwards({ config, standings, standingsAt });
-  return { config, asOf, standings, winners, warnings };
+    earlier.set(ms, await standingsOf(db, config, candidatesOf(awards, standings, learners), ms, typesFor(refs)));
+  }
+  return earlier;
 }
 
 /** Metrics whose value for a learner depends on that learner's events alone (and camp-wide sessions). */

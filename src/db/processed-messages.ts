@@ -1,18 +1,17 @@
-import type Sqlite from 'better-sqlite3';
 import type { Reply } from '../bot/inbound-message.js';
-import { prepared } from './prepared.js';
-
-const FIND_SQL = 'SELECT reply FROM processed_messages WHERE key = ?';
-const INSERT_SQL = 'INSERT INTO processed_messages (key, reply, processed_at) VALUES (?, ?, ?)';
+import { executorOf, type Db } from './db.js';
 
 /** The reply a processed message got (null when it got none), or undefined when it was never processed. */
-export function findProcessedReply(sqlite: Sqlite.Database, key: string): Reply | null | undefined {
-  const row = prepared<[string], { reply: string | null }>(sqlite, FIND_SQL).get(key);
+export async function findProcessedReply(db: Db, key: string): Promise<Reply | null | undefined> {
+  const row = await executorOf(db).get<{ reply: string | null }>('SELECT reply FROM processed_messages WHERE key = ?', [key]);
   if (!row) return undefined;
   return row.reply === null ? null : (JSON.parse(row.reply) as Reply);
 }
 
 /** Marks a message processed; call in the transaction that records what it changed. */
-export function markProcessed(sqlite: Sqlite.Database, key: string, reply: Reply | null, now: number): void {
-  prepared(sqlite, INSERT_SQL).run(key, reply === null ? null : JSON.stringify(reply), now);
+export async function markProcessed(db: Db, key: string, reply: Reply | null, now: number): Promise<void> {
+  await executorOf(db).run(
+    'INSERT INTO processed_messages (key, reply, processed_at) VALUES (?, ?, ?)',
+    [key, reply === null ? null : JSON.stringify(reply), now],
+  );
 }

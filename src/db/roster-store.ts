@@ -1,6 +1,5 @@
-import type Sqlite from 'better-sqlite3';
-import { bulkRows, bulkSelect } from './bulk-select.js';
-import { prepared } from './prepared.js';
+import { executorOf, transaction, type Db } from './db.js';
+import { readBulk } from './bulk-select.js';
 
 export type Role = 'learner' | 'trainer' | 'manager' | 'admin';
 
@@ -40,66 +39,69 @@ export interface RosterImportResult {
 
 /**
  * Upserts people and their camp roles (a learner's team is updated); nobody is removed. Runs in one transaction.
- * @example importRoster(sqlite, 'ai-2026q4', [{ userid: 'u1', name: '张三', department: '研发', team: 'A', role: 'learner', joined: null }])
+ * @example await importRoster(store, 'ai-2026q4', [{ userid: 'u1', name: '张三', department: '研发', team: 'A', role: 'learner', joined: null }])
  */
-export function importRoster(sqlite: Sqlite.Database, campId: string, rows: RosterRow[]): RosterImportResult {
-  const person = sqlite.prepare<[string], { name: string; department: string | null; joined: string | null }>(
-    'SELECT name, department, joined FROM people WHERE userid = ?',
-  );
-  const upsertPerson = sqlite.prepare(
-    `INSERT INTO people (userid, name, department, joined) VALUES (@userid, @name, @department, @joined)
-     ON CONFLICT (userid) DO UPDATE SET name = excluded.name,
-       department = coalesce(excluded.department, department), joined = coalesce(excluded.joined, joined)`,
-  );
-  const member = sqlite.prepare<[string, string, string], { team: string | null }>(
-    'SELECT team FROM members WHERE camp_id = ? AND userid = ? AND role = ?',
-  );
-  const upsertMember = sqlite.prepare(
-    `INSERT INTO members (camp_id, userid, role, team) VALUES (?, ?, ?, ?)
-     ON CONFLICT (camp_id, userid, role) DO UPDATE SET team = excluded.team`,
-  );
-  const result: RosterImportResult = { peopleAdded: 0, peopleUpdated: 0, membersAdded: 0, membersUpdated: 0 };
-  sqlite.transaction(() => {
+export function importRoster(db: Db, campId: string, rows: RosterRow[]): Promise<RosterImportResult> {
+  return transaction(db, async (tx) => {
+    const ex = executorOf(tx);
+    const result: RosterImportResult = { peopleAdded: 0, peopleUpdated: 0, membersAdded: 0, membersUpdated: 0 };
     for (const row of rows) {
-      const before = person.get(row.userid);
+      const before = await ex.get<{ name: string; department: string | null; joined: string | null }>(
+        'SELECT name, department, joined FROM people WHERE userid = ?', [row.userid],
+      );
       if (!before) result.peopleAdded += 1;
       else if (before.name !== row.name || (row.department ?? before.department) !== before.department
         || (row.joined ?? before.joined) !== before.joined) result.peopleUpdated += 1;
-      upsertPerson.run(row);
+      await ex.run(
+        `INSERT INTO people (userid, name, department, joined) VALUES (@userid, @name, @department, @joined)
+         ON CONFLICT (userid) DO UPDATE SET name = excluded.name,
+           department = coalesce(excluded.department, people.department), joined = coalesce(excluded.joined, people.joined)`,
+        { userid: row.userid, name: row.name, department: row.department, joined: row.joined },
+      );
       const team = row.role === 'learner' ? row.team : null;
-      const was = member.get(campId, row.userid, row.role);
+      const was = await ex.get<{ team: string | null }>(
+        'SELECT team FROM members WHERE camp_id = ? AND userid = ? AND role = ?', [campId, row.userid, row.role],
+      );
       if (!was) result.membersAdded += 1;
       else if (was.team !== team) result.membersUpdated += 1;
-      upsertMember.run(campId, row.userid, row.role, team);
+      await ex.run(
+        `INSERT INTO members (camp_id, userid, role, team) VALUES (?, ?, ?, ?)
+         ON CONFLICT (camp_id, userid, role) DO UPDATE SET team = excluded.team`,
+        [campId, row.userid, row.role, team],
+      );
     }
-  }).immediate();
-  return result;
+    return result;
+  });
 }
 
+const LEARNERS = `SELECT m.userid, p.name, m.team, p.department FROM members m JOIN people p ON p.userid = m.userid
+  WHERE m.camp_id = ? AND m.role = 'learner' ORDER BY m.userid`;
+
 /** The camp's enrolled learners, by userid. */
-export function learnersOf(sqlite: Sqlite.Database, campId: string): Learner[] {
+export async function learnersOf(db: Db, campId: string): Promise<Learner[]> {
   const learners: Learner[] = [];
-  // One row of JSON arrays (only ever read raw): a 100,000-learner roster loads in about half the time.
-  const result = prepared<[string], unknown[]>(sqlite, LEARNERS_SQL).raw(true).all(campId);
-  bulkRows(result)((row) => {
+  const rows = await readBulk(executorOf(db), LEARNERS, ['userid', 'name', 'team', 'department'], [campId]);
+  rows((row) => {
     learners.push({ userid: row[0] as string, name: row[1] as string, team: row[2] as string | null, department: row[3] as string | null });
   });
   return learners;
 }
 
-const LEARNERS_SQL = bulkSelect(
-  `SELECT m.userid, p.name, m.team, p.department FROM members m JOIN people p ON p.userid = m.userid
-   WHERE m.camp_id = ? AND m.role = 'learner' ORDER BY m.userid`,
-  ['userid', 'name', 'team', 'department'],
-);
+/** How many learners the camp enrolls. */
+export async function learnerCount(db: Db, campId: string): Promise<number> {
+  const row = await executorOf(db).get<{ n: number }>(`SELECT count(*) AS "n" FROM members WHERE camp_id = ? AND role = 'learner'`, [campId]);
+  return row?.n ?? 0;
+}
+
+const byRole = (a: Role, b: Role): number => ROLES.indexOf(a) - ROLES.indexOf(b);
 
 /** Everyone in the camp (any role) with their name, roles, team, department and hire date, by userid. */
-export function rosterOf(sqlite: Sqlite.Database, campId: string): RosterEntry[] {
-  const rows = prepared<[string], { userid: string; name: string; department: string | null; joined: string | null; role: Role; team: string | null }>(
-    sqlite,
+export async function rosterOf(db: Db, campId: string): Promise<RosterEntry[]> {
+  const rows = await executorOf(db).all<{ userid: string; name: string; department: string | null; joined: string | null; role: Role; team: string | null }>(
     `SELECT m.userid, p.name, p.department, p.joined, m.role, m.team FROM members m JOIN people p ON p.userid = m.userid
      WHERE m.camp_id = ? ORDER BY m.userid`,
-  ).all(campId);
+    [campId],
+  );
   const byUser = new Map<string, RosterEntry>();
   for (const row of rows) {
     let entry = byUser.get(row.userid);
@@ -110,39 +112,41 @@ export function rosterOf(sqlite: Sqlite.Database, campId: string): RosterEntry[]
     entry.roles.push(row.role);
     if (row.role === 'learner') entry.team = row.team;
   }
-  for (const entry of byUser.values()) entry.roles.sort((a, b) => ROLES.indexOf(a) - ROLES.indexOf(b));
+  for (const entry of byUser.values()) entry.roles.sort(byRole);
   return [...byUser.values()];
 }
 
 /** The user's roles in a camp (empty when not a member). */
-export function rolesOf(sqlite: Sqlite.Database, campId: string, userid: string): Role[] {
-  const rows = prepared<[string, string], { role: Role }>(
-    sqlite,
-    'SELECT role FROM members WHERE camp_id = ? AND userid = ?',
-  ).all(campId, userid);
-  return rows.map((r) => r.role).sort((a, b) => ROLES.indexOf(a) - ROLES.indexOf(b));
+export async function rolesOf(db: Db, campId: string, userid: string): Promise<Role[]> {
+  const rows = await executorOf(db).all<{ role: Role }>('SELECT role FROM members WHERE camp_id = ? AND userid = ?', [campId, userid]);
+  return rows.map((r) => r.role).sort(byRole);
 }
 
 /** The camps a user belongs to, with their roles there. */
-export function campsOfUser(sqlite: Sqlite.Database, userid: string): { campId: string; roles: Role[] }[] {
-  const rows = prepared<[string], { campId: string; role: Role }>(
-    sqlite,
-    'SELECT camp_id AS campId, role FROM members WHERE userid = ? ORDER BY camp_id',
-  ).all(userid);
+export async function campsOfUser(db: Db, userid: string): Promise<{ campId: string; roles: Role[] }[]> {
+  const rows = await executorOf(db).all<{ campId: string; role: Role }>(
+    'SELECT camp_id AS "campId", role FROM members WHERE userid = ? ORDER BY camp_id', [userid],
+  );
   const byCamp = new Map<string, Role[]>();
   for (const row of rows) byCamp.set(row.campId, [...(byCamp.get(row.campId) ?? []), row.role]);
-  return [...byCamp].map(([campId, roles]) => ({ campId, roles: roles.sort((a, b) => ROLES.indexOf(a) - ROLES.indexOf(b)) }));
+  return [...byCamp].map(([campId, roles]) => ({ campId, roles: roles.sort(byRole) }));
+}
+
+/** A person's display name, or null when camp-bot does not know them. */
+export async function personName(db: Db, userid: string): Promise<string | null> {
+  const row = await executorOf(db).get<{ name: string }>('SELECT name FROM people WHERE userid = ?', [userid]);
+  return row?.name ?? null;
 }
 
 /**
  * Camp members named by userid or display name (a leading `@`/`＠` is ignored). An exact userid wins; otherwise every
  * member with that display name, so the caller can list candidates when there are several.
- * @example findPeople(sqlite, 'ai-2026q4', '@张三') // [{ userid: 'zhangsan', name: '张三', … }]
+ * @example await findPeople(store, 'ai-2026q4', '@张三') // [{ userid: 'zhangsan', name: '张三', … }]
  */
-export function findPeople(sqlite: Sqlite.Database, campId: string, nameOrId: string): RosterEntry[] {
+export async function findPeople(db: Db, campId: string, nameOrId: string): Promise<RosterEntry[]> {
   const wanted = nameOrId.trim().replace(/^[@＠]/u, '');
   if (!wanted) return [];
-  const roster = rosterOf(sqlite, campId);
+  const roster = await rosterOf(db, campId);
   const byId = roster.filter((entry) => entry.userid === wanted);
   return byId.length > 0 ? byId : roster.filter((entry) => entry.name === wanted);
 }
