@@ -66,3 +66,19 @@ export class DatabaseBusy extends Error {
     super(`数据库被其他进程占用超过 ${Math.round(waitedMs / 1000)} 秒，未做任何更改，请稍后重试（database is locked）`);
   }
 }
+
+/** The database rolled back a whole transaction by itself (disk full, I/O, lost connection); nothing of it stands. */
+export class TransactionAborted extends Error {
+  override readonly name = 'TransactionAborted';
+  constructor(override readonly cause: unknown) {
+    super(`transaction rolled back by the database: ${cause instanceof Error ? cause.message : String(cause)}`);
+  }
+}
+
+/** Another instance is processing the same WeCom message right now; a retry will find its stored answer. */
+export class MessageInFlight extends Error {
+  override readonly name = 'MessageInFlight';
+  constructor(readonly key: string) {
+    super(`message ${key} is being processed by another instance`);
+  }
+}

@@ -1,53 +1,67 @@
-import type Sqlite from 'better-sqlite3';
 import { dedupeKey, type InboundMessage, type MessageHandler, type Reply } from '../bot/inbound-message.js';
-import { findProcessedReply, markProcessed } from '../db/processed-messages.js';
+import { transaction, type Db } from '../db/db.js';
+import { isTransientStorageError } from '../db/is-transient-storage-error.js';
+import { checkMessage, markProcessed } from '../db/processed-messages.js';
+import { MessageInFlight } from '../errors.js';
 import { createGroupCommit, type GroupCommitOptions } from './group-commit.js';
 import { createSingleFlight } from './single-flight.js';
+import { untilDone } from './until-done.js';
 
 /**
- * Decides the answer to one message and records what it changes. Runs inside the message's transaction, so it
- * must be synchronous; anything to send later goes to the outbox in the same transaction.
+ * Decides the answer to one message and records what it changes through `tx`, the message's transaction; anything
+ * to send later goes to the outbox in the same transaction.
  */
-export type Respond = (message: InboundMessage, now: number) => Reply | null;
+export type Respond = (tx: Db, message: InboundMessage, now: number) => Promise<Reply | null>;
 
 export interface MessageDeps {
-  sqlite: Sqlite.Database;
+  store: Db;
   respond: Respond;
   now?: () => number;
+  /** One-line operator log (default console.error). */
+  log?: (line: string) => void;
 }
 
 /** A message already processed gets its stored reply and changes nothing; otherwise `respond` runs and marks it. */
-function processMessage(message: InboundMessage, deps: MessageDeps): Reply | null {
+async function processMessage(tx: Db, message: InboundMessage, deps: MessageDeps): Promise<Reply | null> {
   const key = dedupeKey(message);
   const now = deps.now?.() ?? Date.now();
-  const done = findProcessedReply(deps.sqlite, key);
-  if (done !== undefined) return done;
-  const reply = deps.respond(message, now);
-  // SQLite itself rolls the whole transaction back on some failures (disk full, I/O); whatever `respond` recorded is
-  // gone then, so the message must not be marked processed outside a transaction.
-  if (!deps.sqlite.inTransaction) throw new Error(`transaction rolled back while processing ${key}`);
-  markProcessed(deps.sqlite, key, reply, now);
+  const status = await checkMessage(tx, key);
+  if (status.kind === 'done') return status.reply;
+  if (status.kind === 'in-flight') throw new MessageInFlight(key);
+  const reply = await deps.respond(tx, message, now);
+  await markProcessed(tx, key, reply, now);
   return reply;
 }
 
 /**
- * Processes one message exactly once, in one immediate transaction that also marks the message processed: a
- * message already processed gets its stored reply and changes nothing.
- * @example const reply = handleMessage(message, { sqlite, respond });
+ * Processes one message exactly once, in one transaction that also marks the message processed: a message already
+ * processed gets its stored reply and changes nothing.
+ * @example const reply = await handleMessage(message, { store, respond });
  */
-export function handleMessage(message: InboundMessage, deps: MessageDeps): Reply | null {
-  return deps.sqlite.transaction(processMessage).immediate(message, deps);
+export function handleMessage(message: InboundMessage, deps: MessageDeps): Promise<Reply | null> {
+  return transaction(deps.store, (tx) => processMessage(tx, message, deps));
 }
 
 /**
  * The transport-facing handler. Messages arriving together share one transaction (group commit: a commit per
- * message was a fifth of the handler's time), each in its own savepoint so a failing one rolls back only itself; a reply
- * is given only once the batch committed, and if that commit fails every message of the batch fails and WeCom
- * retries it. Concurrent retries of one message share one run.
- * @example const handle = createMessageHandler({ sqlite, respond: createRespond({ sqlite }) });
+ * message was a fifth of the handler's time), each in its own savepoint so a failing one rolls back only itself; a
+ * reply is given only once the batch committed. A message whose transaction failed for a passing reason (the
+ * database busy or briefly gone, another instance holding it) is tried again until it commits, so a message that
+ * WeCom was already answered for (after 4 s) is still recorded; concurrent retries of one message share one run.
+ * @example const handle = createMessageHandler({ store, respond: createRespond({ store }) });
  */
 export function createMessageHandler(deps: MessageDeps, options: GroupCommitOptions = {}): MessageHandler {
+  const log = deps.log ?? ((line: string) => console.error(line));
   const flight = createSingleFlight<Reply | null>();
-  const commit = createGroupCommit(deps.sqlite, (message: InboundMessage) => processMessage(message, deps), options);
-  return (message) => flight(dedupeKey(message), () => commit(message));
+  const commit = createGroupCommit(deps.store, (tx, message: InboundMessage) => processMessage(tx, message, deps), options);
+  return (message) => {
+    const key = dedupeKey(message);
+    return flight(key, () => untilDone(() => commit(message), isTransientStorageError, (error, attempt) => {
+      if (attempt === 1 || attempt % 20 === 0) log(`message ${key}: storage unavailable (${describe(error)}); trying again (attempt ${attempt})`);
+    }));
+  };
+}
+
+function describe(error: unknown): string {
+  return (error instanceof Error ? `${error.name}: ${error.message}` : String(error)).replace(/\s+/g, ' ');
 }

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type pg from 'pg';
+import { TransactionAborted } from '../../errors.js';
 import type { Executor, Params, RunResult, TransactionMode } from './executor.js';
 import { toPostgresSql } from './to-postgres-sql.js';
 
@@ -77,8 +78,14 @@ class PostgresTransaction extends PostgresHandle {
       return result;
     } catch (error) {
       this.hooks.pop();
-      await this.on.query(`ROLLBACK TO SAVEPOINT ${name}`);
-      await this.on.query(`RELEASE SAVEPOINT ${name}`);
+      if (error instanceof TransactionAborted) throw error;
+      // A lost connection takes the whole transaction with it: say so rather than report the rollback's own failure.
+      try {
+        await this.on.query(`ROLLBACK TO SAVEPOINT ${name}`);
+        await this.on.query(`RELEASE SAVEPOINT ${name}`);
+      } catch {
+        throw new TransactionAborted(error);
+      }
       throw error;
     } finally {
       this.depth -= 1;

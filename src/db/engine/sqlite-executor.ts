@@ -1,4 +1,5 @@
 import type Sqlite from 'better-sqlite3';
+import { TransactionAborted } from '../../errors.js';
 import type { Executor, Params, RunResult, TransactionMode } from './executor.js';
 import { retryBusy } from './retry-busy.js';
 import { WriteLock } from './write-lock.js';
@@ -128,10 +129,10 @@ class SqliteHandle implements Executor {
       return result;
     } catch (error) {
       connection.afterCommit.pop();
-      if (connection.sqlite.inTransaction) {
-        connection.exec(`ROLLBACK TO ${name}`);
-        connection.exec(`RELEASE ${name}`);
-      }
+      // SQLite rolls the whole transaction back by itself on some failures (disk full, I/O): nothing of it stands.
+      if (!connection.sqlite.inTransaction) throw error instanceof TransactionAborted ? error : new TransactionAborted(error);
+      connection.exec(`ROLLBACK TO ${name}`);
+      connection.exec(`RELEASE ${name}`);
       throw error;
     } finally {
       connection.depth -= 1;
