@@ -57,7 +57,7 @@ export function createRespond(deps: RespondDeps): Respond {
   };
   return (message, now) => {
     const group = isGroupMessage(message);
-    if (group && message.webhookUrl) rememberWebhook(deps.sqlite, message.chatId!, message.webhookUrl, now);
+    if (group && message.webhookUrl) rememberWebhook(deps.sqlite, message.chatId!, message.webhookUrl);
     if (message.kind === 'event') return answerEvent(message);
     const line = parseCommandLine(message.text);
     if (line) return runCommand(commandDeps, message, line.words, now);

@@ -81,7 +81,7 @@ function saveFileChats(sqlite: Sqlite.Database, config: CampConfig, now: number)
     else if (before.campId !== config.id || (chat.webhook !== undefined && chat.webhook !== before.webhookUrl)) changes.chatsUpdated.push(chat.id);
     else continue;
     bindChat(sqlite, chat.id, config.id, 'camp-file', now);
-    if (chat.webhook !== undefined) rememberWebhook(sqlite, chat.id, chat.webhook, now);
+    if (chat.webhook !== undefined) rememberWebhook(sqlite, chat.id, chat.webhook);
   }
   return changes;
 }
@@ -109,6 +109,21 @@ export function campIdForChat(sqlite: Sqlite.Database, chatId: string): string |
   return row?.campId ?? null;
 }
 
+/** Who bound a chat to its camp, and when: a userid, or `camp-file` for a camp file's `chats:`. */
+export interface ChatBinding {
+  campId: string;
+  boundBy: string;
+  boundAt: number;
+}
+
+/** The chat's binding, or null when it is not bound. */
+export function chatBinding(sqlite: Sqlite.Database, chatId: string): ChatBinding | null {
+  return prepared<[string], ChatBinding>(
+    sqlite,
+    'SELECT camp_id AS "campId", bound_by AS "boundBy", updated_at AS "boundAt" FROM chats WHERE chat_id = ?',
+  ).get(chatId) ?? null;
+}
+
 /** Binds (or re-binds) a group chat to a camp, keeping a webhook already learned. */
 export function bindChat(sqlite: Sqlite.Database, chatId: string, campId: string, by: string, now: number): void {
   prepared(
@@ -118,9 +133,12 @@ export function bindChat(sqlite: Sqlite.Database, chatId: string, campId: string
   ).run(chatId, campId, by, now);
 }
 
-/** Stores the group robot webhook of a bound chat (a chat not bound yet is left alone: it has no camp). */
-export function rememberWebhook(sqlite: Sqlite.Database, chatId: string, url: string, now: number): void {
-  prepared(sqlite, 'UPDATE chats SET webhook_url = ?, updated_at = ? WHERE chat_id = ? AND webhook_url IS NOT ?').run(url, now, chatId, url);
+/**
+ * Stores the group robot webhook of a bound chat (a chat not bound yet is left alone: it has no camp). `updated_at`
+ * stays the time of the binding, which `/camp bind` reports.
+ */
+export function rememberWebhook(sqlite: Sqlite.Database, chatId: string, url: string): void {
+  prepared(sqlite, 'UPDATE chats SET webhook_url = ? WHERE chat_id = ? AND webhook_url IS NOT ?').run(url, chatId, url);
 }
 
 /** The bound chats of a camp with their webhooks (null until learned). */
