@@ -19,10 +19,10 @@ export class ValidationError extends Error {
   }
 }
 
-/** A callback failed a transport check; `status` is the HTTP answer (400, 401, 413). */
+/** A callback failed a transport check; `status` is the HTTP answer (400, 401, 408, 413). */
 export class CallbackRejected extends Error {
   override readonly name = 'CallbackRejected';
-  constructor(readonly status: 400 | 401 | 413, message: string) {
+  constructor(readonly status: 400 | 401 | 408 | 413, message: string) {
     super(message);
   }
 }

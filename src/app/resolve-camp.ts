@@ -1,5 +1,5 @@
 import type Sqlite from 'better-sqlite3';
-import type { InboundMessage } from '../bot/inbound-message.js';
+import { type InboundMessage, isGroupMessage } from '../bot/inbound-message.js';
 import type { CampConfig } from '../camp/camp-config.js';
 import { endOfLocalDayMs, zonedTimeToUtcMs } from '../camp/time-zone.js';
 import { campIdForChat, loadCamp } from '../db/camp-store.js';
@@ -9,11 +9,6 @@ import { campsOfUser, rolesOf, type Role } from '../db/roster-store.js';
 export type CampResolution =
   | { kind: 'camp'; campId: string; camp: CampConfig; roles: Role[]; args: string[] }
   | { kind: 'none'; reason: string; roles: Role[]; args: string[] };
-
-/** True for a message from a group chat (as opposed to a 1:1 chat with the app or a bot). */
-export function isGroupMessage(message: InboundMessage): boolean {
-  return message.chatType === 'group' && message.chatId !== null;
-}
 
 function inCamp(sqlite: Sqlite.Database, campId: string, userid: string, args: string[]): CampResolution | null {
   const camp = loadCamp(sqlite, campId);

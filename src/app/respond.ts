@@ -1,5 +1,5 @@
 import type Sqlite from 'better-sqlite3';
-import type { InboundMessage, Reply } from '../bot/inbound-message.js';
+import { type InboundMessage, isGroupMessage, type Reply } from '../bot/inbound-message.js';
 import type { CommandSpec } from '../commands/command-spec.js';
 import { parseCommandLine } from '../commands/parse-command-line.js';
 import { commands as registeredCommands } from '../commands/registry.js';
@@ -7,7 +7,6 @@ import { campIdForChat, loadCamp, rememberWebhook } from '../db/camp-store.js';
 import { attachSubmission } from './attach-submission.js';
 import type { Respond } from './handle-message.js';
 import { recordParticipation } from './record-participation.js';
-import { isGroupMessage } from './resolve-camp.js';
 import { runCommand } from './run-command.js';
 import { createStandingsCache, type StandingsCache } from './standings-cache.js';
 
@@ -58,7 +57,7 @@ export function createRespond(deps: RespondDeps): Respond {
   };
   return (message, now) => {
     const group = isGroupMessage(message);
-    if (group && message.webhookUrl) rememberWebhook(deps.sqlite, message.chatId!, message.webhookUrl, now);
+    if (group && message.webhookUrl) rememberWebhook(deps.sqlite, message.chatId!, message.webhookUrl);
     if (message.kind === 'event') return answerEvent(message);
     const line = parseCommandLine(message.text);
     if (line) return runCommand(commandDeps, message, line.words, now);

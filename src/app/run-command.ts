@@ -40,7 +40,8 @@ function runIsolated(deps: CommandDeps, spec: CommandSpec, run: () => Reply | st
 
 /**
  * Answers one command message: finds the command, resolves the camp and the asker's roles, refuses what the roles do
- * not allow, and runs the handler so that a misuse changes nothing. Call inside the message's transaction.
+ * not allow (a command that also works without a camp checks that itself), and runs the handler so that a misuse
+ * changes nothing. Call inside the message's transaction.
  * @example runCommand(deps, message, ['我的'], Date.now()) // { text: '张三（A组）综合分 78.25，第 3 / 50 名…' }
  */
 export function runCommand(deps: CommandDeps, message: InboundMessage, words: string[], now: number): Reply {
@@ -58,7 +59,7 @@ export function runCommand(deps: CommandDeps, message: InboundMessage, words: st
     if (spec.needsCamp !== false) return { text: resolution.reason };
     return runIsolated(deps, spec, () => spec.run(baseContext(input), match.args), where);
   }
-  if (!mayRun(spec, resolution.roles)) return { text: forbiddenReply(spec) };
+  if (spec.needsCamp !== false && !mayRun(spec, resolution.roles)) return { text: forbiddenReply(spec) };
   const ctx = campContext(input, resolution.campId, resolution.camp, deps.standings);
   return runIsolated(deps, spec, () => spec.run(ctx, resolution.args), where);
 }

@@ -1,4 +1,4 @@
-import type { Server } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import Koa from 'koa';
 import { Router } from '@koa/router';
@@ -29,10 +29,21 @@ export interface CallbackServerDeps {
   log?: (line: string) => void;
   /** Worker threads that open callbacks and seal passive replies (default 0: in-thread). */
   cryptoWorkers?: number;
+  /** How long a client may take to send its headers, then its body (default 10 s each, SPEC §9). */
+  clientTimeouts?: Partial<ClientTimeouts>;
 }
 
-/** The Koa app plus `dispose()`, which stops its crypto workers once the HTTP server is closed. */
-export type CallbackApp = Koa & { dispose(): Promise<void> };
+/** Slow-client limits: a connection whose headers (or, after them, body) take longer is answered 408 and closed. */
+export interface ClientTimeouts {
+  headersMs: number;
+  bodyMs: number;
+}
+
+/**
+ * The Koa app plus `dispose()`, which stops its crypto workers once the HTTP server is closed, and the slow-client
+ * limits `listen` applies to the HTTP server.
+ */
+export type CallbackApp = Koa & { dispose(): Promise<void>; clientTimeouts: ClientTimeouts };
 
 /** WeCom sends small bodies; anything larger is refused before it is buffered. */
 export const BODY_LIMIT_BYTES = 64 * 1024;
@@ -41,7 +52,10 @@ export const BODY_LIMIT_BYTES = 64 * 1024;
 // costs the sender a 1 s, then 3 s retransmit; the kernel caps this at net.core.somaxconn.
 const LISTEN_BACKLOG = 4096;
 
-type Resolved = Required<Pick<CallbackServerDeps, 'now' | 'replyTimeoutMs' | 'log'>> & CallbackServerDeps & { pool: CryptoPool | null };
+const DEFAULT_CLIENT_TIMEOUTS: ClientTimeouts = { headersMs: 10_000, bodyMs: 10_000 };
+
+type Resolved = Required<Pick<CallbackServerDeps, 'now' | 'replyTimeoutMs' | 'log'>> &
+  CallbackServerDeps & { pool: CryptoPool | null; clientTimeouts: ClientTimeouts };
 
 /**
  * Builds the Koa app serving `GET/POST /wecom/app`, `GET/POST /wecom/bot` and `GET /healthz` (SPEC §1–2).
@@ -56,6 +70,7 @@ export function createCallbackServer(deps: CallbackServerDeps): CallbackApp {
     replyTimeoutMs: deps.replyTimeoutMs ?? 4000,
     log,
     pool: workers > 0 ? createCryptoPool(workers, log) : null,
+    clientTimeouts: { ...DEFAULT_CLIENT_TIMEOUTS, ...deps.clientTimeouts },
   };
   const appKeys: ChannelKeys = { token: deps.config.token, encodingAesKey: deps.config.encodingAesKey, receiveId: deps.config.corpId };
   const botKeys = botKeysOf(deps.config);
@@ -73,16 +88,25 @@ export function createCallbackServer(deps: CallbackServerDeps): CallbackApp {
   const app = new Koa();
   app.use(errorBoundary(resolved.log));
   app.use(router.routes()).use(router.allowedMethods());
-  return Object.assign(app, { dispose: async () => resolved.pool?.close() });
+  return Object.assign(app, { dispose: async () => resolved.pool?.close(), clientTimeouts: resolved.clientTimeouts });
 }
 
 /**
- * Starts the app on `port` (0 picks a free one) and resolves once it listens.
+ * Starts the app on `port` (0 picks a free one) and resolves once it listens. Headers must arrive within the app's
+ * `clientTimeouts.headersMs` (default 10 s; Node answers 408 and closes); the whole request within twice headers +
+ * body, a backstop for routes that never read their body (the callback routes enforce the body limit themselves).
  * @example const { server, port } = await listen(app, 0);
  */
-export function listen(app: Koa, port: number, host = '127.0.0.1'): Promise<{ server: Server; port: number }> {
+export function listen(app: Koa & Partial<Pick<CallbackApp, 'clientTimeouts'>>, port: number, host = '127.0.0.1'): Promise<{ server: Server; port: number }> {
+  const { headersMs, bodyMs } = app.clientTimeouts ?? DEFAULT_CLIENT_TIMEOUTS;
+  const server = createServer({
+    headersTimeout: headersMs,
+    requestTimeout: 2 * (headersMs + bodyMs),
+    // Node checks these deadlines only this often (default 30 s), so a check every 500 ms keeps "10 s" close to 10 s.
+    connectionsCheckingInterval: Math.max(10, Math.min(500, Math.floor(headersMs / 4))),
+  }, app.callback());
   return new Promise((resolve, reject) => {
-    const server = app.listen(port, host, LISTEN_BACKLOG);
+    server.listen(port, host, LISTEN_BACKLOG);
     server.once('error', reject);
     server.once('listening', () => {
       server.off('error', reject);
@@ -105,7 +129,7 @@ async function answerCallback(
 ): Promise<void> {
   if (!keys) return;
   const receivedAt = deps.now();
-  const body = await readBody(ctx.req, BODY_LIMIT_BYTES);
+  const body = await readBody(ctx.req, { maxBytes: BODY_LIMIT_BYTES, timeoutMs: deps.clientTimeouts.bodyMs });
   const query = readCallbackQuery(ctx.query);
   const channel = channelOf(body);
   const message = await openMessage(deps, { channel, body, query, keys, replayWindowS: deps.config.replayWindowS, receivedAt, now: deps.now });
@@ -153,7 +177,8 @@ function errorBoundary(log: (line: string) => void): Koa.Middleware {
       ctx.status = known?.status ?? 500;
       ctx.type = 'text/plain';
       ctx.body = known?.message ?? 'internal error';
-      if (ctx.status === 413) ctx.set('Connection', 'close');
+      // The rest of an oversized or stalled body is not worth waiting for.
+      if (ctx.status === 413 || ctx.status === 408) ctx.set('Connection', 'close');
       log(`${ctx.method} ${ctx.path} ${ctx.status}: ${known ? known.message : describe(error)}`);
     }
   };

@@ -19,7 +19,7 @@ export type CryptoJob = OpenJob | SealJob;
 
 /** How a job failed: a CallbackRejected keeps its status; anything else becomes a 500. */
 export interface JobFailure {
-  status: 400 | 401 | 413 | null;
+  status: CallbackRejected['status'] | null;
   message: string;
 }
 

@@ -1,3 +1,6 @@
+import { escapeMarkdown, type Markdown } from './markdown.js';
+import { splitUtf8 } from './split-utf8.js';
+
 /** The channel a callback arrived on. */
 export type Channel = 'app' | 'group-robot' | 'ai-bot';
 
@@ -33,14 +36,36 @@ export interface InboundMessage {
   responseUrl?: string;
 }
 
-/** What the bot answers; the route encodes it for the channel. `markdown` is preferred where the channel allows. */
+/**
+ * What the bot answers; the route encodes it for the channel. `markdown` is preferred where the channel renders
+ * markdown; without it those channels get `text` escaped (see `replyMarkdown`).
+ */
 export interface Reply {
   text: string;
-  markdown?: string;
+  markdown?: Markdown;
+}
+
+/** WeCom's limit for a markdown message. */
+export const MARKDOWN_LIMIT_BYTES = 4096;
+
+/**
+ * A reply as the markdown channels (group robot, AI bot) show it: its own markdown, else its text made inert, so
+ * what a learner typed is never live markup; cut at WeCom's markdown limit.
+ * @example replyMarkdown({ text: '没有这个命令「/[奖](https://x)」' }) // '没有这个命令「/［奖］(https：//x)」'
+ */
+export function replyMarkdown(reply: Reply): Markdown {
+  const markdown = reply.markdown ?? escapeMarkdown(reply.text);
+  if (Buffer.byteLength(markdown) <= MARKDOWN_LIMIT_BYTES) return markdown;
+  return splitUtf8(markdown, MARKDOWN_LIMIT_BYTES)[0] as Markdown;
 }
 
 /** The message pipeline's entry point as the transport sees it. */
 export type MessageHandler = (message: InboundMessage) => Promise<Reply | null>;
+
+/** True for a message from a group chat (as opposed to a 1:1 chat with the app or a bot). */
+export function isGroupMessage(message: InboundMessage): boolean {
+  return message.chatType === 'group' && message.chatId !== null;
+}
 
 /** Key that makes a message idempotent across WeCom's retries. */
 export function dedupeKey(message: InboundMessage): string {

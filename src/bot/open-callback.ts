@@ -5,8 +5,7 @@ import { openEnvelope } from './envelope.js';
 import { parseAiBotMessage } from './parse-ai-bot-message.js';
 import { parseAppMessage } from './parse-app-message.js';
 import { parseGroupRobotMessage } from './parse-group-robot-message.js';
-import { parseJson } from './parse-json.js';
-import { parseXml } from './parse-xml.js';
+import { checkXmlEnvelope, findJsonEncrypt, findXmlEncrypt } from './outer-envelope.js';
 import type { ChannelKeys } from './passive-reply.js';
 import { checkTimestamp, verifySignature } from './signature.js';
 
@@ -29,14 +28,17 @@ const PARSERS: Record<Channel, (plaintext: string, receivedAt: number) => Inboun
 
 /**
  * Checks, decrypts and parses a POSTed callback in WeCom's order of trust: replay window and signature (401), then
- * envelope and content (400). Nothing is trusted before the signature matches.
+ * envelope and content (400). Before the signature matches, only the signed `Encrypt` value is picked out of the
+ * body (by a scanner, never the XML parser); nothing else is read or trusted.
  * @example openCallback({ channel: 'app', body, query, keys, replayWindowS: 300, receivedAt: Date.now(), now: Date.now })
  */
 export function openCallback(input: CallbackInput): InboundMessage {
   const { query, keys } = input;
   checkTimestamp(query.timestamp, input.replayWindowS, input.now);
-  const encrypt = input.channel === 'ai-bot' ? jsonEncrypt(input.body) : xmlEncrypt(input.body);
+  const xml = input.channel !== 'ai-bot';
+  const encrypt = xml ? findXmlEncrypt(input.body) : findJsonEncrypt(input.body);
   verifySignature(keys.token, query.timestamp, query.nonce, encrypt, query.signature);
+  if (xml) checkXmlEnvelope(input.body);
   const plaintext = openEnvelope(keys.encodingAesKey, encrypt, keys.receiveId);
   return PARSERS[input.channel](plaintext, input.receivedAt);
 }
@@ -59,18 +61,4 @@ export function botChannelOf(body: string): 'group-robot' | 'ai-bot' {
   if (first === '{') return 'ai-bot';
   if (first === '<') return 'group-robot';
   throw new CallbackRejected(400, 'body is neither XML nor JSON');
-}
-
-function xmlEncrypt(body: string): string {
-  const root = parseXml(body).xml;
-  const encrypt = root !== null && typeof root === 'object' && !Array.isArray(root) ? root.Encrypt : undefined;
-  if (typeof encrypt !== 'string') throw new CallbackRejected(400, 'XML body without Encrypt');
-  return encrypt.trim();
-}
-
-function jsonEncrypt(body: string): string {
-  const json = parseJson(body);
-  const encrypt = json !== null && typeof json === 'object' ? (json as { encrypt?: unknown }).encrypt : undefined;
-  if (typeof encrypt !== 'string') throw new CallbackRejected(400, 'JSON body without encrypt');
-  return encrypt;
 }

@@ -1,5 +1,5 @@
 import { Builder } from 'xml2js';
-import type { InboundMessage, Reply } from './inbound-message.js';
+import { type InboundMessage, type Reply, replyMarkdown } from './inbound-message.js';
 import { sealEnvelope } from './envelope.js';
 import { takeRandomBytes } from './random-pool.js';
 import { computeSignature } from './signature.js';
@@ -29,7 +29,8 @@ const NOT_XML_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD
 
 /**
  * Encodes a reply as the passive answer of `message`'s channel: the app gets an encrypted XML `text`, the group
- * robot an encrypted XML `markdown`, the AI bot an encrypted JSON `stream` with `finish: true`.
+ * robot an encrypted XML `markdown`, the AI bot an encrypted JSON `stream` with `finish: true` (both markdown, made
+ * with `replyMarkdown`, so plain text arrives escaped).
  * @example encodePassiveReply({ text: '已签到' }, message, keys, newReplyStamp(Date.now()))
  */
 export function encodePassiveReply(reply: Reply, message: InboundMessage, keys: ChannelKeys, stamp: ReplyStamp): EncodedReply {
@@ -59,11 +60,11 @@ function appPlaintext(reply: Reply, message: InboundMessage, corpId: string): st
 }
 
 function groupRobotPlaintext(reply: Reply): string {
-  return builder.buildObject({ MsgType: 'markdown', Markdown: { Content: xmlText(reply.markdown ?? reply.text) } });
+  return builder.buildObject({ MsgType: 'markdown', Markdown: { Content: xmlText(replyMarkdown(reply)) } });
 }
 
 function aiBotPlaintext(reply: Reply): string {
-  const stream = { id: takeRandomBytes(12).toString('hex'), finish: true, content: reply.markdown ?? reply.text };
+  const stream = { id: takeRandomBytes(12).toString('hex'), finish: true, content: replyMarkdown(reply) };
   return JSON.stringify({ msgtype: 'stream', stream });
 }
 

@@ -1,10 +1,9 @@
-import { dedupeKey } from '../bot/inbound-message.js';
 import { readConfig } from '../config.js';
 import { previewAwards } from '../db/preview-awards.js';
 import { awardPreviewText } from '../delivery/award-preview-text.js';
-import { enqueueOutbound } from '../delivery/enqueue-outbound.js';
 import { AlreadyPublished, publishAwards, type PublishOutcome } from '../delivery/publish-awards.js';
 import { ConfigError, UsageError } from '../errors.js';
+import { answerPrivately } from './answer-privately.js';
 import type { CommandContext, CommandSpec } from './command-spec.js';
 
 const FORCE = new Set(['--force', 'force', '强制', '重新发布']);
@@ -19,10 +18,7 @@ export const awardsPreviewCommand: CommandSpec = {
   summary: '预览评奖结果（草稿，仅培训老师可见）',
   run(ctx) {
     const text = awardPreviewText(previewAwards(ctx.sqlite, ctx.campId, ctx.now));
-    if (ctx.message.chatId === null) return text;
-    const payload = { touser: [ctx.user.userid], message: { msgtype: 'text' as const, content: text } };
-    enqueueOutbound(ctx.sqlite, { campId: ctx.campId, kind: 'app', payload, dedupeKey: `awards-preview:${dedupeKey(ctx.message)}` }, ctx.now);
-    return '📝 评奖预览草稿已私信发给你（群里不公开）';
+    return answerPrivately(ctx, 'awards-preview', text, '📝 评奖预览草稿已私信发给你（群里不公开）');
   },
 };
 

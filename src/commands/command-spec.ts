@@ -75,7 +75,10 @@ export interface CampCommandSpec extends CommandSpecBase {
   run(ctx: CommandContext, args: string[]): Reply | string;
 }
 
-/** A command that also works without a camp (`/help`, `/camp bind`); roles are checked only when a camp is resolved. */
+/**
+ * A command that also works without a camp (`/help`, `/camp bind`). It checks who may run it itself: `/camp bind`'s
+ * asker needs a role in the camp it names, not in the one the chat is bound to. `roles` still decides `/help`.
+ */
 export interface FreeCommandSpec extends CommandSpecBase {
   needsCamp: false;
   run(ctx: BaseCommandContext, args: string[]): Reply | string;

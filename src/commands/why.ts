@@ -7,6 +7,7 @@ import { explainLearner, type MetricExplanation } from '../scoring/explain-learn
 import type { Fact } from '../scoring/fact.js';
 import { formatScore } from '../scoring/round.js';
 import type { StandingRow } from '../scoring/standings.js';
+import { answerPrivately } from './answer-privately.js';
 import type { CommandContext, CommandSpec } from './command-spec.js';
 import { metricLine } from './format-metrics.js';
 import { resolveUser } from './resolve-user.js';
@@ -28,7 +29,8 @@ function campWideFacts(ctx: CommandContext, userid: string): Fact[] {
   ).all({ campId: ctx.campId, userid, now: ctx.now });
 }
 
-function factValue(fact: ExplainedFact): string {
+/** A fact in words; a peer review names its reviewer only when `showReviewer` (trainers, in private). */
+function factValue(fact: ExplainedFact, showReviewer: boolean): string {
   const value = typeof fact.value === 'number' ? formatScore(fact.value) : (fact.value ?? '');
   switch (fact.type) {
     case 'lesson': return `第 ${fact.value} 课`;
@@ -36,17 +38,17 @@ function factValue(fact: ExplainedFact): string {
     case 'exam': return `考试「${fact.ref}」${value}`;
     case 'submission': return `提交「${fact.ref}」`;
     case 'grade': return `老师评分「${fact.ref}」${value}`;
-    case 'review': return `互评「${fact.ref}」${value}（${fact.actor}）`;
+    case 'review': return `互评「${fact.ref}」${value}${showReviewer ? `（${fact.actor}）` : ''}`;
     default: return typeof fact.value === 'number' && fact.value > 0 ? `+${value}` : value;
   }
 }
 
-function metricBlock(ctx: CommandContext, row: StandingRow, explanation: MetricExplanation): string[] {
+function metricBlock(ctx: CommandContext, row: StandingRow, explanation: MetricExplanation, showReviewer: boolean): string[] {
   const facts = explanation.facts;
   const shown = facts.slice(-SHOWN_PER_METRIC).map((fact) => {
     const mark = fact.counted ? '✓' : '✗';
     const note = fact.note ? ` ${fact.note}` : '';
-    return `  #${fact.id} ${localDateOf(fact.at, ctx.camp.timezone).slice(5)} ${factValue(fact)} ${mark}${note}`;
+    return `  #${fact.id} ${localDateOf(fact.at, ctx.camp.timezone).slice(5)} ${factValue(fact, showReviewer)} ${mark}${note}`;
   });
   const more = facts.length > SHOWN_PER_METRIC ? [`  …另有 ${facts.length - SHOWN_PER_METRIC} 条更早的记录`] : [];
   return [`【${metricLine(ctx.standings(), row, explanation.metric)}】`, ...(facts.length ? [...more, ...shown] : ['  暂无记录'])];
@@ -63,7 +65,10 @@ function target(ctx: CommandContext, word: string | undefined): { userid: string
   return learner;
 }
 
-/** `/why [@user]` — the events behind each metric (learners: their own; trainers: anyone's). */
+/**
+ * `/why [@user]` — the events behind each metric (learners: their own; trainers: anyone's). Peer reviewers are named
+ * to trainers only, and anything about someone else or naming reviewers is answered privately when asked in a group.
+ */
 export const whyCommand: CommandSpec = {
   name: 'why',
   aliases: ['明细'],
@@ -79,7 +84,10 @@ export const whyCommand: CommandSpec = {
     const learners = learnersOf(ctx.sqlite, ctx.campId);
     const learner = learners.find((candidate) => candidate.userid === who.userid) ?? { ...who, department: null };
     const explanation = explainLearner({ config: ctx.camp, learner, learners, facts, asOf: ctx.now });
-    const blocks = explanation.metrics.flatMap((metric) => metricBlock(ctx, row, metric));
-    return [`${row.name} 的计分明细（综合分 ${formatScore(row.composite)}，第 ${row.rank} 名；✓ 计入 ✗ 不计）`, ...blocks].join('\n');
+    const showReviewer = ctx.user.roles.includes('trainer');
+    const blocks = explanation.metrics.flatMap((metric) => metricBlock(ctx, row, metric, showReviewer));
+    const text = [`${row.name} 的计分明细（综合分 ${formatScore(row.composite)}，第 ${row.rank} 名；✓ 计入 ✗ 不计）`, ...blocks].join('\n');
+    if (who.userid === ctx.user.userid && !showReviewer) return text;
+    return answerPrivately(ctx, 'why', text, '🔒 计分明细已私信发给你（个人明细不在群里公开）');
   },
 };

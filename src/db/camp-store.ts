@@ -83,7 +83,7 @@ async function saveFileChats(db: Db, config: CampConfig, now: number): Promise<P
     else if (before.campId !== config.id || (chat.webhook !== undefined && chat.webhook !== before.webhookUrl)) changes.chatsUpdated.push(chat.id);
     else continue;
     await bindChat(db, chat.id, config.id, 'camp-file', now);
-    if (chat.webhook !== undefined) await rememberWebhook(db, chat.id, chat.webhook, now);
+    if (chat.webhook !== undefined) await rememberWebhook(db, chat.id, chat.webhook);
   }
   return changes;
 }
@@ -115,6 +115,22 @@ export async function campIdForChat(db: Db, chatId: string): Promise<string | nu
   return row?.campId ?? null;
 }
 
+/** Who bound a chat to its camp, and when: a userid, or `camp-file` for a camp file's `chats:`. */
+export interface ChatBinding {
+  campId: string;
+  boundBy: string;
+  boundAt: number;
+}
+
+/** The chat's binding, or null when it is not bound. */
+export async function chatBinding(db: Db, chatId: string): Promise<ChatBinding | null> {
+  const row = await executorOf(db).get<ChatBinding>(
+    'SELECT camp_id AS "campId", bound_by AS "boundBy", updated_at AS "boundAt" FROM chats WHERE chat_id = ?',
+    [chatId],
+  );
+  return row ?? null;
+}
+
 /** Binds (or re-binds) a group chat to a camp, keeping a webhook already learned. */
 export async function bindChat(db: Db, chatId: string, campId: string, by: string, now: number): Promise<void> {
   await executorOf(db).run(
@@ -124,12 +140,12 @@ export async function bindChat(db: Db, chatId: string, campId: string, by: strin
   );
 }
 
-/** Stores the group robot webhook of a bound chat (a chat not bound yet is left alone: it has no camp). */
-export async function rememberWebhook(db: Db, chatId: string, url: string, now: number): Promise<void> {
-  await executorOf(db).run(
-    'UPDATE chats SET webhook_url = ?, updated_at = ? WHERE chat_id = ? AND webhook_url IS DISTINCT FROM ?',
-    [url, now, chatId, url],
-  );
+/**
+ * Stores the group robot webhook of a bound chat (a chat not bound yet is left alone: it has no camp). `updated_at`
+ * stays the time of the binding, which `/camp bind` reports.
+ */
+export async function rememberWebhook(db: Db, chatId: string, url: string): Promise<void> {
+  await executorOf(db).run('UPDATE chats SET webhook_url = ? WHERE chat_id = ? AND webhook_url IS DISTINCT FROM ?', [url, chatId, url]);
 }
 
 /** The bound chats of a camp with their webhooks (null until learned). */

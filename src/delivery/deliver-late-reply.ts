@@ -1,5 +1,5 @@
 import type Sqlite from 'better-sqlite3';
-import { dedupeKey, type InboundMessage, type Reply } from '../bot/inbound-message.js';
+import { dedupeKey, type InboundMessage, type Reply, replyMarkdown } from '../bot/inbound-message.js';
 import { enqueueOutbound, type OutboundRequest } from './enqueue-outbound.js';
 
 /**
@@ -20,7 +20,7 @@ export function deliverLateReply(
 }
 
 function lateReplyOutbound(message: InboundMessage, reply: Reply): Omit<OutboundRequest, 'campId' | 'dedupeKey'> {
-  const markdown = reply.markdown ?? reply.text;
+  const markdown = replyMarkdown(reply);
   if (message.channel === 'ai-bot' && message.responseUrl) {
     return { kind: 'response-url', payload: { responseUrl: message.responseUrl, markdown } };
   }

@@ -1,3 +1,4 @@
+import { joinMarkdown, type Markdown, md } from '../bot/markdown.js';
 import { formatScore, round2 } from '../scoring/round.js';
 import type { Standings } from '../scoring/standings.js';
 
@@ -21,22 +22,23 @@ export function biggestMovers(now: Standings, before: Standings, count = MOVERS)
 }
 
 /**
- * The daily leaderboard (markdown): the top 10 with competition ranks and the biggest movers since yesterday.
+ * The daily leaderboard (markdown): the top 10 with competition ranks and the biggest movers since yesterday. Names,
+ * teams and the camp name are escaped, so none of them can add a link or formatting.
  * @example leaderboardMarkdown('AI 结业营', '2026-11-20', now, yesterday)
  */
-export function leaderboardMarkdown(campName: string, date: string, now: Standings, before: Standings): string {
-  const lines = [`## 📊 ${campName} 每日排行（${date}）`];
+export function leaderboardMarkdown(campName: string, date: string, now: Standings, before: Standings): Markdown {
+  const lines = [md`## 📊 ${campName} 每日排行（${date}）`];
   const top = now.rows.filter((r) => r.composite > 0).slice(0, TOP);
-  if (top.length === 0) lines.push('还没有成绩，加油！');
+  if (top.length === 0) lines.push(md`还没有成绩，加油！`);
   for (const row of top) {
-    const team = row.team ? ` <font color="comment">${row.team}</font>` : '';
-    lines.push(`${row.rank}. ${row.name}${team} **${formatScore(row.composite)}**`);
+    const team = row.team ? md` <font color="comment">${row.team}</font>` : md``;
+    lines.push(joinMarkdown([md`${row.rank}. ${row.name}`, team, md` **${formatScore(row.composite)}**`], md``));
   }
   const movers = biggestMovers(now, before);
   if (movers.length > 0) {
-    lines.push('', '🚀 **进步最快**（较昨日）');
-    for (const mover of movers) lines.push(`${mover.name} <font color="info">+${formatScore(mover.gain)}</font>`);
+    lines.push(md``, md`🚀 **进步最快**（较昨日）`);
+    for (const mover of movers) lines.push(md`${mover.name} <font color="info">+${formatScore(mover.gain)}</font>`);
   }
-  lines.push('', '发送 /我的 查看自己的成绩和离奖项还差多少');
-  return lines.join('\n');
+  lines.push(md``, md`发送 /我的 查看自己的成绩和离奖项还差多少`);
+  return joinMarkdown(lines);
 }

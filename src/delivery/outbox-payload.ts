@@ -1,3 +1,4 @@
+import type { Markdown } from '../bot/markdown.js';
 import type { CertificateInput } from '../render/certificate-png.js';
 
 /**
@@ -11,7 +12,7 @@ export type MediaRef =
 /** The content of an app message (`message/send`); image/file carry their bytes, uploaded at delivery. */
 export type AppContent =
   | { msgtype: 'text'; content: string }
-  | { msgtype: 'markdown'; content: string }
+  | { msgtype: 'markdown'; content: Markdown }
   | { msgtype: 'textcard'; title: string; description: string; url: string; btntxt?: string }
   | { msgtype: 'image'; media: MediaRef }
   | { msgtype: 'file'; media: MediaRef };
@@ -19,7 +20,7 @@ export type AppContent =
 /** The content of a group robot post (`webhook/send`). */
 export type WebhookContent =
   | { msgtype: 'text'; content: string; mentionedList?: string[] }
-  | { msgtype: 'markdown'; content: string }
+  | { msgtype: 'markdown'; content: Markdown }
   | { msgtype: 'image'; media: MediaRef }
   | { msgtype: 'file'; media: MediaRef };
 
@@ -40,7 +41,7 @@ export interface WebhookPayload {
 /** An AI bot (智能机器人) answer posted to the callback's `response_url`. */
 export interface ResponseUrlPayload {
   responseUrl: string;
-  markdown: string;
+  markdown: Markdown;
 }
 
 /** One outbox row's kind and payload, as `enqueueOutbound` takes it. */

@@ -56,7 +56,7 @@ describe('camp resolution', () => {
   it('lets only /help and /camp bind work in an unbound group', async () => {
     f = await startCampFixture();
     const send = (text: string) => f.send('ai-bot', { from: 'zhang', text, chatId: 'wrUnbound' }).then((r) => r.reply);
-    expect(await send('/score exam @小明 80')).toBe('本群还没有绑定训练营，目前只能用 /帮助 和 /绑定 <训练营id>（培训老师）');
+    expect(await send('/score exam @小明 80')).toBe('本群还没有绑定训练营，目前只能用 /帮助 和 /绑定 ＜训练营id＞（培训老师）');
     const help = await send('/help');
     expect(help).toContain('本群还没有绑定训练营');
     expect(help).toContain('/camp bind（/绑定）');
@@ -72,7 +72,7 @@ describe('naming users', () => {
       { userid: 'wang2', name: '小王', department: null, team: 'B', role: 'learner' as const, joined: null },
     ];
     f = await startCampFixture({ roster: [...ROSTER, ...twins] });
-    expect(await f.group('zhang', '/score exam @小王 80')).toBe(
+    expect(await f.app('zhang', '/score exam @小王 80')).toBe(
       '「小王」有 2 人：小王(wang1)、小王(wang2)，请改用 userid。用法：/score exam[:名称] @学员 <0-100> [原因] | /score project|practice|participation @学员 +n [原因]',
     );
     expect(await f.group('zhang', '/score exam @小 80')).toMatch(/^本营学员中没有「小」，你是不是指：小刚\(gang\)、小红\(hong\)、/);

@@ -3,6 +3,7 @@ import type { InboundMessage } from '../../src/bot/inbound-message.js';
 import { type ChannelKeys, encodePassiveReply, newReplyStamp } from '../../src/bot/passive-reply.js';
 import { openPassiveReply } from '../support/fake-wecom-callbacks.js';
 import { OFFICIAL } from './official-vectors.js';
+import { md } from '../../src/bot/markdown.js';
 
 const APP_KEYS: ChannelKeys = { token: OFFICIAL.token, encodingAesKey: OFFICIAL.encodingAesKey, receiveId: OFFICIAL.corpId };
 const BOT_KEYS: ChannelKeys = { token: 'botToken', encodingAesKey: 'abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG', receiveId: '' };
@@ -24,7 +25,7 @@ function message(channel: InboundMessage['channel']): InboundMessage {
 
 describe('encodePassiveReply', () => {
   it('answers the app with an encrypted XML text addressed back to the sender from the CorpID', () => {
-    const encoded = encodePassiveReply({ text: '可用命令 <help> & "更多"]]>', markdown: '**x**' }, message('app'), APP_KEYS, STAMP);
+    const encoded = encodePassiveReply({ text: '可用命令 <help> & "更多"]]>', markdown: md`**x**` }, message('app'), APP_KEYS, STAMP);
     expect(encoded.contentType).toContain('xml');
     const opened = openPassiveReply('app', APP_KEYS, encoded.body);
     expect(opened).toMatchObject({ timestamp: '1700000000', nonce: '42' });
@@ -38,14 +39,14 @@ describe('encodePassiveReply', () => {
   });
 
   it('answers the group robot with encrypted markdown (falling back to text), receiveid ""', () => {
-    const withMarkdown = openPassiveReply('group-robot', BOT_KEYS, encodePassiveReply({ text: 't', markdown: '**榜单**' }, message('group-robot'), BOT_KEYS, STAMP).body);
+    const withMarkdown = openPassiveReply('group-robot', BOT_KEYS, encodePassiveReply({ text: 't', markdown: md`**榜单**` }, message('group-robot'), BOT_KEYS, STAMP).body);
     expect(withMarkdown.plaintext).toBe('<xml><MsgType>markdown</MsgType><Markdown><Content>**榜单**</Content></Markdown></xml>');
     const textOnly = openPassiveReply('group-robot', BOT_KEYS, encodePassiveReply({ text: 'a<b' }, message('group-robot'), BOT_KEYS, STAMP).body);
-    expect(textOnly.plaintext).toBe('<xml><MsgType>markdown</MsgType><Markdown><Content><![CDATA[a<b]]></Content></Markdown></xml>');
+    expect(textOnly.plaintext).toBe('<xml><MsgType>markdown</MsgType><Markdown><Content>a＜b</Content></Markdown></xml>');
   });
 
   it('answers the AI bot with an encrypted JSON envelope holding a finished stream', () => {
-    const encoded = encodePassiveReply({ text: 't', markdown: '# 排行' }, message('ai-bot'), BOT_KEYS, STAMP);
+    const encoded = encodePassiveReply({ text: 't', markdown: md`# 排行` }, message('ai-bot'), BOT_KEYS, STAMP);
     expect(encoded.contentType).toContain('json');
     expect(Object.keys(JSON.parse(encoded.body))).toEqual(['encrypt', 'msgsignature', 'timestamp', 'nonce']);
     const opened = openPassiveReply('ai-bot', BOT_KEYS, encoded.body);

@@ -3,6 +3,7 @@ import { type CallbackServerDeps, createCallbackServer, listen } from '../../src
 import type { InboundMessage, Reply } from '../../src/bot/inbound-message.js';
 import type { FakeKeys } from '../support/fake-wecom-callbacks.js';
 import { OFFICIAL } from './official-vectors.js';
+import { md } from '../../src/bot/markdown.js';
 
 export const APP_KEYS: FakeKeys = { token: OFFICIAL.token, encodingAesKey: OFFICIAL.encodingAesKey, receiveId: OFFICIAL.corpId };
 export const BOT_KEYS: FakeKeys = { token: 'botTokenX', encodingAesKey: 'abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG', receiveId: '' };
@@ -18,7 +19,7 @@ export interface TestServer {
 /** The stub pipeline: `/help` (with or without a leading @mention) gets an answer, anything else none. */
 export async function echoHelp(message: InboundMessage): Promise<Reply | null> {
   if (!/(^|\s)\/help\b/.test(message.text)) return null;
-  return { text: `帮助：/me /rank（${message.from.userid}）`, markdown: `**帮助** /me /rank（${message.from.userid}）` };
+  return { text: `帮助：/me /rank（${message.from.userid}）`, markdown: md`**帮助** /me /rank（${message.from.userid}）` };
 }
 
 export async function startTestServer(overrides: Partial<CallbackServerDeps> & { bot?: boolean; replayWindowS?: number } = {}): Promise<TestServer> {

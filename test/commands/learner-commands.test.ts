@@ -47,8 +47,12 @@ describe('/me', () => {
 describe('/rank and /team', () => {
   it('lists competition ranks and adds the asker\'s own line below the top n', async () => {
     await seedScores();
-    expect(await f.group('li', '/排行 2')).toBe(
+    expect(await f.app('li', '/排行 2')).toBe(
       ['综合分排行（前 2 / 5 人）', '1. 小明（A） 74.00', '2. 小刚（B） 48.00', '…', '4. 小丽（B） 36.00 ← 你'].join('\n'),
+    );
+    // In group markdown the asker's own line is bold; the list markers are inert (ties keep their ranks).
+    expect(await f.group('li', '/排行 2')).toBe(
+      ['综合分排行（前 2 / 5 人）', '1． 小明（A） 74.00', '2． 小刚（B） 48.00', '…', '**4． 小丽（B） 36.00 ← 你**'].join('\n'),
     );
     expect(await f.app('zhang', '/rank')).toBe(
       [

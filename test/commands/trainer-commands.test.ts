@@ -189,7 +189,7 @@ describe('/camp bind', () => {
     const learner = await f.send('group-robot', { from: 'ming', text: '@训练营助手 /camp bind ai-test', chatId: 'wrNewChat' });
     expect(learner.reply).toBe('只有训练营「ai-test」的培训老师可以绑定，本次未做任何更改');
     const unknown = await f.send('group-robot', { from: 'zhang', text: '@训练营助手 /camp bind nope', chatId: 'wrNewChat' });
-    expect(unknown.reply).toBe('没有训练营「nope」（你负责的训练营：ai-test）。用法：/camp bind <训练营id>（在群聊中）');
+    expect(unknown.reply).toBe('没有训练营「nope」（你负责的训练营：ai-test）。用法：/camp bind ＜训练营id＞ ［迁移］（在群聊中；已绑定其他训练营时加「迁移」改绑）');
     expect(await f.app('zhang', '/camp bind ai-test')).toContain('请在要绑定的群聊里 @我 发送此命令');
     expect(campIdForChat(f.sqlite, 'wrNewChat')).toBeNull();
   });

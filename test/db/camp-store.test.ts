@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parseCampFile } from '../../src/camp/parse-camp-file.js';
-import { bindChat, campIdForChat, chatsOfCamp, loadCamp, rememberWebhook, saveCamp } from '../../src/db/camp-store.js';
+import { bindChat, campIdForChat, chatBinding, chatsOfCamp, loadCamp, rememberWebhook, saveCamp } from '../../src/db/camp-store.js';
 import { openDatabase, type Database } from '../../src/db/open-database.js';
 import { campsOfUser, findPeople, importRoster, learnersOf, rolesOf, rosterOf } from '../../src/db/roster-store.js';
 
@@ -53,10 +53,12 @@ describe('camp store', () => {
   it('binds chats and remembers webhooks', () => {
     saveCamp(database.sqlite, parseCampFile(CAMP), 1_000);
     bindChat(database.sqlite, 'chatC', 'c1', 'zhangsan', 2_000);
-    rememberWebhook(database.sqlite, 'chatC', 'https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=C', 3_000);
-    rememberWebhook(database.sqlite, 'unbound', 'https://qyapi.weixin.qq.com/x', 3_000);
+    rememberWebhook(database.sqlite, 'chatC', 'https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=C');
+    rememberWebhook(database.sqlite, 'unbound', 'https://qyapi.weixin.qq.com/x');
     expect(campIdForChat(database.sqlite, 'unbound')).toBeNull();
     expect(chatsOfCamp(database.sqlite, 'c1').find((c) => c.chatId === 'chatC')?.webhookUrl).toContain('key=C');
+    expect(chatBinding(database.sqlite, 'chatC')).toEqual({ campId: 'c1', boundBy: 'zhangsan', boundAt: 2_000 });
+    expect(chatBinding(database.sqlite, 'unbound')).toBeNull();
   });
 
   it('imports a roster and finds people by userid or display name', () => {

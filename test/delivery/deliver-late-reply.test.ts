@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { InboundMessage } from '../../src/bot/inbound-message.js';
 import { openDatabase, type Database } from '../../src/db/open-database.js';
 import { deliverLateReply } from '../../src/delivery/deliver-late-reply.js';
+import { md } from '../../src/bot/markdown.js';
 
 const base: InboundMessage = {
   channel: 'app', msgId: 'm1', from: { userid: 'zhangsan' }, chatId: null, chatType: 'single', kind: 'text', text: '/rank',
@@ -19,7 +20,7 @@ describe('deliverLateReply', () => {
       .map((r) => ({ ...(r as { kind: string; key: string }), payload: JSON.parse((r as { payload: string }).payload) }));
 
   it('answers each channel its own way, once per message', () => {
-    const reply = { text: '排行榜', markdown: '**排行榜**' };
+    const reply = { text: '排行榜', markdown: md`**排行榜**` };
     deliverLateReply(database.sqlite, base, reply, 2_000);
     expect(deliverLateReply(database.sqlite, base, reply, 2_001).duplicate).toBe(true);
     deliverLateReply(database.sqlite, { ...base, channel: 'group-robot', msgId: 'm2', chatId: 'wrC', chatType: 'group',
@@ -52,7 +53,7 @@ describe('AI bot answers through response_url', () => {
     const apiBase = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
     const { deliverOutbound } = await import('../../src/delivery/deliver-outbound.js');
     const client = {} as Parameters<typeof deliverOutbound>[1]['client'];
-    const outbound = (responseUrl: string) => ({ kind: 'response-url' as const, payload: { responseUrl, markdown: '**好的**' } });
+    const outbound = (responseUrl: string) => ({ kind: 'response-url' as const, payload: { responseUrl, markdown: md`**好的**` } });
     await deliverOutbound(outbound(`${apiBase}/cgi-bin/aibot/response?response_code=R`), { client, apiBase });
     expect(bodies).toEqual([{ url: '/cgi-bin/aibot/response?response_code=R', body: { msgtype: 'markdown', markdown: { content: '**好的**' } } }]);
     await expect(deliverOutbound(outbound('https://evil.example/steal'), { client, apiBase })).rejects.toThrow(/not WECOM_API_BASE/);

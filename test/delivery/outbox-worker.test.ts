@@ -7,6 +7,7 @@ import { outboxCounts } from '../../src/delivery/outbox-store.js';
 import { startOutboxWorker, type OutboxWorker } from '../../src/delivery/outbox-worker.js';
 import { startFakeWeComApi, type FakeWeComApi } from '../support/fake-wecom-api.js';
 import { tempDbFile } from '../support/temp-db-file.js';
+import { md } from '../../src/bot/markdown.js';
 
 const NOW = Date.parse('2026-12-04T10:00:00Z');
 const text = (content: string, touser = ['zhangsan']) =>
@@ -104,7 +105,7 @@ describe('outbox worker', () => {
     enqueueOutbound(database.sqlite, { campId: 'c1', kind: 'app', dedupeKey: 'img', payload: {
       touser: ['lisi'], message: { msgtype: 'file', media: inlineMedia('名单.csv', png) } } }, NOW);
     enqueueOutbound(database.sqlite, { campId: 'c1', kind: 'webhook', dedupeKey: 'hook', payload: {
-      webhookUrl: api.webhookUrl('k1'), chatid: 'wrChat1', message: { msgtype: 'markdown', content: '**榜单**' } } }, NOW);
+      webhookUrl: api.webhookUrl('k1'), chatid: 'wrChat1', message: { msgtype: 'markdown', content: md`**榜单**` } } }, NOW);
     await start(database).drain();
     const upload = api.delivered('media/upload')[0]!;
     expect(upload.media).toEqual({ filename: '名单.csv', size: png.length });
