@@ -1,7 +1,7 @@
-import type Sqlite from 'better-sqlite3';
 import { dedupeKey, happenedAt, type InboundMessage, type Reply } from '../bot/inbound-message.js';
-import { takePendingSubmission } from '../commands/pending-submission.js';
+import type { Db } from '../db/db.js';
 import { appendEvent } from '../db/ledger.js';
+import { takePendingSubmission } from '../db/pending-submissions.js';
 
 const ATTACHABLE = new Set(['image', 'link', 'file', 'mixed']);
 
@@ -9,13 +9,13 @@ const ATTACHABLE = new Set(['image', 'link', 'file', 'mixed']);
  * An image or link message right after `/submit <assignment>` (same user, within the follow-up window) becomes that
  * submission. Returns the answer, or null when the message is not such a follow-up.
  */
-export function attachSubmission(sqlite: Sqlite.Database, message: InboundMessage, campId: string | null, now: number): Reply | null {
+export async function attachSubmission(tx: Db, message: InboundMessage, campId: string | null, now: number): Promise<Reply | null> {
   if (!ATTACHABLE.has(message.kind) || !message.url) return null;
-  const pending = takePendingSubmission(sqlite, message.from.userid, campId, now);
+  const pending = await takePendingSubmission(tx, message.from.userid, campId, now);
   if (!pending) return null;
   const content = [message.title?.trim(), message.url].filter(Boolean).join(' ');
-  const event = appendEvent(
-    sqlite,
+  const event = await appendEvent(
+    tx,
     {
       campId: pending.campId,
       type: 'submission',

@@ -1,12 +1,13 @@
-import type Sqlite from 'better-sqlite3';
 import { dedupeKey, happenedAt, type InboundMessage } from '../bot/inbound-message.js';
 import type { CampConfig } from '../camp/camp-config.js';
-import type { BaseCommandContext, CommandContext, CommandSpec, CommandUser } from '../commands/command-spec.js';
+import type { BaseCommandContext, CommandContext, CommandSettings, CommandSpec, CommandUser } from '../commands/command-spec.js';
+import type { Db } from '../db/db.js';
 import { appendEvent } from '../db/ledger.js';
 import type { StandingsCache } from './standings-cache.js';
 
 export interface ContextInput {
-  sqlite: Sqlite.Database;
+  db: Db;
+  settings: CommandSettings;
   message: InboundMessage;
   now: number;
   user: CommandUser;
@@ -32,13 +33,8 @@ export function campContext(input: ContextInput, campId: string, camp: CampConfi
     camp,
     record(event) {
       const key = `command:${dedupeKey(input.message)}:${recorded++}`;
-      const stored = appendEvent(
-        input.sqlite,
-        { actor: input.user.userid, happenedAt: at, dedupeKey: key, ...event, campId, source: 'command' },
-        input.now,
-      );
-      return stored;
+      return appendEvent(input.db, { actor: input.user.userid, happenedAt: at, dedupeKey: key, ...event, campId, source: 'command' }, input.now);
     },
-    standings: () => standings.get(input.sqlite, campId, input.now),
+    standings: () => standings.get(input.db, campId, input.now),
   };
 }

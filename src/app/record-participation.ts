@@ -1,6 +1,6 @@
-import type Sqlite from 'better-sqlite3';
 import { happenedAt, type InboundMessage } from '../bot/inbound-message.js';
 import type { CampConfig } from '../camp/camp-config.js';
+import type { Db } from '../db/db.js';
 import type { StoredEvent } from '../db/event-types.js';
 import { appendEvent } from '../db/ledger.js';
 import { PARTICIPATION_KEY_PREFIX, participationStateAt } from '../db/participation-state.js';
@@ -12,21 +12,21 @@ import { countsAsParticipation } from '../scoring/participation-rule.js';
  * (minChars, cooldown, daily cap in the camp's time zone): a `participation` event of 1 point keyed by the MsgId.
  * Returns the event, or null when the message does not count.
  */
-export function recordParticipation(
-  sqlite: Sqlite.Database,
+export async function recordParticipation(
+  tx: Db,
   message: InboundMessage,
   campId: string,
   camp: CampConfig,
   now: number,
-): StoredEvent | null {
+): Promise<StoredEvent | null> {
   const userid = message.from.userid;
-  if (!rolesOf(sqlite, campId, userid).includes('learner')) return null;
+  if (!(await rolesOf(tx, campId, userid)).includes('learner')) return null;
   const at = happenedAt(message);
-  const state = participationStateAt(sqlite, campId, userid, at, camp.timezone);
+  const state = await participationStateAt(tx, campId, userid, at, camp.timezone);
   const verdict = countsAsParticipation({ kind: message.kind, text: message.text, at }, state, camp.metrics.participation);
   if (!verdict.counts) return null;
-  const event = appendEvent(
-    sqlite,
+  const event = await appendEvent(
+    tx,
     {
       campId,
       type: 'participation',

@@ -1,9 +1,9 @@
-import type Sqlite from 'better-sqlite3';
 import { type InboundMessage, isGroupMessage, type Reply } from '../bot/inbound-message.js';
-import type { CommandSpec } from '../commands/command-spec.js';
+import type { CommandSettings, CommandSpec } from '../commands/command-spec.js';
 import { parseCommandLine } from '../commands/parse-command-line.js';
 import { commands as registeredCommands } from '../commands/registry.js';
 import { campIdForChat, loadCamp, rememberWebhook } from '../db/camp-store.js';
+import type { Db } from '../db/db.js';
 import { attachSubmission } from './attach-submission.js';
 import type { Respond } from './handle-message.js';
 import { recordParticipation } from './record-participation.js';
@@ -11,7 +11,8 @@ import { runCommand } from './run-command.js';
 import { createStandingsCache, type StandingsCache } from './standings-cache.js';
 
 export interface RespondDeps {
-  sqlite: Sqlite.Database;
+  /** What commands need of the server's configuration (certificate secret, public URL). */
+  settings: CommandSettings;
   /** The chat commands (default: the registry). */
   commands?: readonly CommandSpec[];
   /** Shared standings cache (default: a new one). */
@@ -32,13 +33,13 @@ function answerEvent(message: InboundMessage): Reply | null {
 }
 
 /** Plain group chat: a follow-up to `/submit`, or participation evidence; the group gets no answer either way. */
-function answerGroupChat(sqlite: Sqlite.Database, message: InboundMessage, now: number): Reply | null {
-  const campId = campIdForChat(sqlite, message.chatId!);
+async function answerGroupChat(tx: Db, message: InboundMessage, now: number): Promise<Reply | null> {
+  const campId = await campIdForChat(tx, message.chatId!);
   if (campId === null) return null;
-  const attached = attachSubmission(sqlite, message, campId, now);
+  const attached = await attachSubmission(tx, message, campId, now);
   if (attached) return attached;
-  const camp = loadCamp(sqlite, campId);
-  if (camp) recordParticipation(sqlite, message, campId, camp, now);
+  const camp = await loadCamp(tx, campId);
+  if (camp) await recordParticipation(tx, message, campId, camp, now);
   return null;
 }
 
@@ -46,22 +47,22 @@ function answerGroupChat(sqlite: Sqlite.Database, message: InboundMessage, now: 
  * The real message pipeline behind `handleMessage`: remembers group robot webhooks, welcomes app events, runs
  * commands (`/` or `／`, after any leading @mentions), attaches an image/link to a pending `/submit`, and counts plain
  * group messages as participation (without answering, to keep the group quiet).
- * @example const handle = createMessageHandler({ sqlite, respond: createRespond({ sqlite }) });
+ * @example const handle = createMessageHandler({ store, respond: createRespond({ settings }) });
  */
 export function createRespond(deps: RespondDeps): Respond {
   const commandDeps = {
-    sqlite: deps.sqlite,
+    settings: deps.settings,
     commands: deps.commands ?? registeredCommands,
     standings: deps.standings ?? createStandingsCache(),
     log: deps.log ?? ((line: string) => console.error(line)),
   };
-  return (message, now) => {
+  return async (tx, message, now) => {
     const group = isGroupMessage(message);
-    if (group && message.webhookUrl) rememberWebhook(deps.sqlite, message.chatId!, message.webhookUrl);
+    if (group && message.webhookUrl) await rememberWebhook(tx, message.chatId!, message.webhookUrl);
     if (message.kind === 'event') return answerEvent(message);
     const line = parseCommandLine(message.text);
-    if (line) return runCommand(commandDeps, message, line.words, now);
-    if (group) return answerGroupChat(deps.sqlite, message, now);
-    return attachSubmission(deps.sqlite, message, null, now) ?? (message.kind === 'text' ? { text: DIRECT_HINT } : null);
+    if (line) return runCommand(tx, commandDeps, message, line.words, now);
+    if (group) return answerGroupChat(tx, message, now);
+    return (await attachSubmission(tx, message, null, now)) ?? (message.kind === 'text' ? { text: DIRECT_HINT } : null);
   };
 }

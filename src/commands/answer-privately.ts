@@ -8,9 +8,9 @@ import type { CommandContext } from './command-spec.js';
  * (`purpose` names it in the outbox key), and the group is told only `groupNote`.
  * @example return answerPrivately(ctx, 'why', detail, '🔒 计分明细已私信发给你（个人明细不在群里公开）');
  */
-export function answerPrivately(ctx: CommandContext, purpose: string, text: string, groupNote: string): string {
+export async function answerPrivately(ctx: CommandContext, purpose: string, text: string, groupNote: string): Promise<string> {
   if (!isGroupMessage(ctx.message)) return text;
   const payload = { touser: [ctx.user.userid], message: { msgtype: 'text' as const, content: text } };
-  enqueueOutbound(ctx.sqlite, { campId: ctx.campId, kind: 'app', payload, dedupeKey: `${purpose}:${dedupeKey(ctx.message)}` }, ctx.now);
+  await enqueueOutbound(ctx.db, { campId: ctx.campId, kind: 'app', payload, dedupeKey: `${purpose}:${dedupeKey(ctx.message)}` }, ctx.now);
   return groupNote;
 }

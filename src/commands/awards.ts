@@ -1,4 +1,3 @@
-import { readConfig } from '../config.js';
 import { previewAwards } from '../db/preview-awards.js';
 import { awardPreviewText } from '../delivery/award-preview-text.js';
 import { AlreadyPublished, publishAwards, type PublishOutcome } from '../delivery/publish-awards.js';
@@ -16,29 +15,18 @@ export const awardsPreviewCommand: CommandSpec = {
   usage: '/awards preview',
   example: '/奖项 预览',
   summary: '预览评奖结果（草稿，仅培训老师可见）',
-  run(ctx) {
-    const text = awardPreviewText(previewAwards(ctx.sqlite, ctx.campId, ctx.now));
+  async run(ctx) {
+    const text = awardPreviewText(await previewAwards(ctx.db, ctx.campId, ctx.now));
     return answerPrivately(ctx, 'awards-preview', text, '📝 评奖预览草稿已私信发给你（群里不公开）');
   },
 };
 
-export interface PublishSettings {
-  certSecret: string | null;
-  publicBaseUrl: string;
-}
-
-/** Reads CERT_SECRET and PUBLIC_BASE_URL when the command runs (the registry is built before any config). */
-function settingsFromEnv(): PublishSettings {
-  const config = readConfig(process.env, { requireApp: false });
-  return { certSecret: config.certSecret, publicBaseUrl: config.publicBaseUrl };
-}
-
-function publish(ctx: CommandContext, args: string[], settings: PublishSettings): string {
+async function publish(ctx: CommandContext, args: string[]): Promise<string> {
   const unknown = args.filter((word) => !FORCE.has(word.toLowerCase()));
   if (unknown.length > 0) throw new UsageError(`不认识「${unknown.join(' ')}」`);
   let outcome: PublishOutcome;
   try {
-    outcome = publishAwards({ sqlite: ctx.sqlite, ...settings }, ctx.campId, { by: ctx.user.userid, force: args.length > 0, now: ctx.now });
+    outcome = await publishAwards({ db: ctx.db, ...ctx.settings }, ctx.campId, { by: ctx.user.userid, force: args.length > 0, now: ctx.now });
   } catch (error) {
     if (error instanceof AlreadyPublished) throw new UsageError(`本营已于发布 #${error.publication.id} 公布结果；如需重新发布请发送 /奖项 发布 强制`);
     if (error instanceof ConfigError) throw new UsageError('服务器未配置 CERT_SECRET，无法签发证书，未发布（请联系运维）');
@@ -57,21 +45,13 @@ function publishedReply({ publicationId, result, queued }: PublishOutcome): stri
   return lines.join('\n');
 }
 
-/**
- * `/awards publish [--force]` with explicit settings (tests, or a composition root that has the config).
- * @example createAwardsPublishCommand({ certSecret: config.certSecret, publicBaseUrl: config.publicBaseUrl })
- */
-export function createAwardsPublishCommand(settings: () => PublishSettings): CommandSpec {
-  return {
-    name: 'awards publish',
-    aliases: ['奖项 发布'],
-    roles: ['trainer'],
-    usage: '/awards publish [--force]',
-    example: '/奖项 发布',
-    summary: '发布获奖结果：群公告、证书私信、奖品名单给行政',
-    run: (ctx, args) => publish(ctx, args, settings()),
-  };
-}
-
-/** `/awards publish [--force]` reading CERT_SECRET and PUBLIC_BASE_URL from the environment. */
-export const awardsPublishCommand: CommandSpec = createAwardsPublishCommand(settingsFromEnv);
+/** `/awards publish [--force]` — with CERT_SECRET and PUBLIC_BASE_URL from the context's settings. */
+export const awardsPublishCommand: CommandSpec = {
+  name: 'awards publish',
+  aliases: ['奖项 发布'],
+  roles: ['trainer'],
+  usage: '/awards publish [--force]',
+  example: '/奖项 发布',
+  summary: '发布获奖结果：群公告、证书私信、奖品名单给行政',
+  run: (ctx, args) => publish(ctx, args),
+};

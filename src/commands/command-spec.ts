@@ -1,6 +1,6 @@
-import type Sqlite from 'better-sqlite3';
 import type { InboundMessage, Reply } from '../bot/inbound-message.js';
 import type { CampConfig } from '../camp/camp-config.js';
+import type { Db } from '../db/db.js';
 import type { NewEvent, StoredEvent } from '../db/event-types.js';
 import type { Role } from '../db/roster-store.js';
 import type { Standings } from '../scoring/standings.js';
@@ -18,9 +18,19 @@ export interface CommandUser {
 export type CommandEvent = Omit<NewEvent, 'campId' | 'actor' | 'source' | 'happenedAt'> &
   Partial<Pick<NewEvent, 'actor' | 'happenedAt' | 'dedupeKey'>>;
 
-/** What every handler gets: who asked, where, when, and the registry (for `/help`). */
+/** What commands need from the server's configuration (never read from the environment at run time). */
+export interface CommandSettings {
+  /** Signs certificate codes; null when the operator has not set CERT_SECRET (publishing is refused then). */
+  certSecret: string | null;
+  /** Where certificate verification links point. */
+  publicBaseUrl: string;
+}
+
+/** What every handler gets: who asked, where, when, the message's transaction, settings and the registry (for `/help`). */
 export interface BaseCommandContext {
-  sqlite: Sqlite.Database;
+  /** The message's transaction: everything a handler records or queues goes through it. */
+  db: Db;
+  settings: CommandSettings;
   message: InboundMessage;
   /** When the command was received (ms); scoring "as of now" uses it. */
   now: number;
@@ -41,9 +51,9 @@ export interface CommandContext extends BaseCommandContext {
    * Appends an event for this camp with the asker as actor, source `command`, happened at the message's time and a
    * dedupe key derived from the message; returns the stored event (its id is what the user is told, as `#id`).
    */
-  record(event: CommandEvent): StoredEvent;
+  record(event: CommandEvent): Promise<StoredEvent>;
   /** The camp's standings as of `now`, cached until the camp's ledger or config changes. */
-  standings(): Standings;
+  standings(): Promise<Standings>;
 }
 
 interface CommandSpecBase {
@@ -62,9 +72,9 @@ interface CommandSpecBase {
 }
 
 /**
- * One chat command (SPEC §3). `run` is synchronous (it runs inside the message's transaction, in a savepoint):
- * throw UsageError for a misuse — everything it recorded is rolled back and the user sees the error's one line plus
- * the usage. Return the answer (a string is sent as text).
+ * One chat command (SPEC §3). `run` runs inside the message's transaction, in a savepoint, and awaits only the
+ * storage layer through `ctx.db`: throw UsageError for a misuse — everything it recorded is rolled back and the user
+ * sees the error's one line plus the usage. Return the answer (a string is sent as text).
  * @example export const meCommand: CommandSpec = { name: 'me', aliases: ['我的'], roles: ['learner'], …, run: (ctx) => '…' };
  */
 export type CommandSpec = CampCommandSpec | FreeCommandSpec;
@@ -72,7 +82,7 @@ export type CommandSpec = CampCommandSpec | FreeCommandSpec;
 /** A command that runs in a camp (the usual kind). */
 export interface CampCommandSpec extends CommandSpecBase {
   needsCamp?: true;
-  run(ctx: CommandContext, args: string[]): Reply | string;
+  run(ctx: CommandContext, args: string[]): Promise<Reply | string>;
 }
 
 /**
@@ -81,5 +91,5 @@ export interface CampCommandSpec extends CommandSpecBase {
  */
 export interface FreeCommandSpec extends CommandSpecBase {
   needsCamp: false;
-  run(ctx: BaseCommandContext, args: string[]): Reply | string;
+  run(ctx: BaseCommandContext, args: string[]): Promise<Reply | string>;
 }

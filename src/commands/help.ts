@@ -37,7 +37,7 @@ export const helpCommand: CommandSpec = {
   usage: '/help [命令]',
   example: '/帮助 记分',
   summary: '查看可用命令与示例',
-  run(ctx, [word]) {
+  async run(ctx, [word]) {
     if (word === undefined) return overview(ctx);
     const found = commandsNamed(word, ctx.commands);
     if (found.length === 0) throw new UsageError(`没有命令「${word}」，发送 /帮助 查看全部`);

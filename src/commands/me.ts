@@ -26,8 +26,8 @@ export const meCommand: CommandSpec = {
   usage: '/me',
   example: '/我的',
   summary: '我的综合分、排名、各项指标与离奖项还差多少',
-  run(ctx) {
-    const standings = ctx.standings();
+  async run(ctx) {
+    const standings = await ctx.standings();
     const row = standings.rows.find((candidate) => candidate.userid === ctx.user.userid);
     if (!row) return '你不在本营学员名单中';
     const rankAwards = ctx.camp.awards.filter((award): award is RankAward => award.kind === 'rank');

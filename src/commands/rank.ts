@@ -16,9 +16,9 @@ export const rankCommand: CommandSpec = {
   usage: `/rank [人数，默认 ${DEFAULT_TOP}，最多 ${MAX_TOP}]`,
   example: '/排行 20',
   summary: '综合分排行榜',
-  run(ctx, [count]) {
+  async run(ctx, [count]) {
     const top = count === undefined ? DEFAULT_TOP : parseWholeNumber(count, 1, MAX_TOP, '人数');
-    const { rows } = ctx.standings();
+    const { rows } = await ctx.standings();
     if (rows.length === 0) return '本营还没有学员名单';
     const me = ctx.user.userid;
     const line = (row: StandingRow): string => `${row.rank}. ${learnerLabel(row)} ${formatScore(row.composite)}${row.userid === me ? ' ← 你' : ''}`;

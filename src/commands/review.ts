@@ -1,7 +1,7 @@
 import { UsageError } from '../errors.js';
 import type { CommandSpec } from './command-spec.js';
 import { findSubmission } from './find-submission.js';
-import { liveEvents } from './ledger-queries.js';
+import { liveEvents } from '../db/ledger-queries.js';
 import { parseScore } from './parse-values.js';
 
 /** `/review <submission> <score> [comment]` — a peer review; a second one by the same reviewer replaces the first. */
@@ -12,17 +12,17 @@ export const reviewCommand: CommandSpec = {
   usage: '/review <提交编号 | 作业id @作者> <0-100 或 1星…5星> [评语]',
   example: '/互评 #42 4星 案例很实用',
   summary: '给同学的作业互评（不能评自己）',
-  run(ctx, args) {
-    const { submission, rest } = findSubmission(ctx, args);
+  async run(ctx, args) {
+    const { submission, rest } = await findSubmission(ctx, args);
     if (submission.userid === ctx.user.userid) throw new UsageError('不能互评自己的作业');
     const [value, ...comment] = rest;
     const score = parseScore(value, { stars: true });
-    const earlier = liveEvents(ctx.sqlite, ctx.campId, 'review', {
+    const earlier = (await liveEvents(ctx.db, ctx.campId, 'review', {
       userid: submission.userid,
       ref: submission.ref,
       actor: ctx.user.userid,
-    }).at(-1);
-    const event = ctx.record({
+    })).at(-1);
+    const event = await ctx.record({
       type: 'review',
       userid: submission.userid,
       num: score,

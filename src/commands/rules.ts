@@ -53,7 +53,7 @@ export const rulesCommand: CommandSpec = {
   usage: '/rules',
   example: '/规则',
   summary: '查看计分权重、目标、奖项与日程',
-  run(ctx) {
+  async run(ctx) {
     const camp = ctx.camp;
     const awards = camp.awards.map((award) => {
       const prize = camp.prizes[award.id];
@@ -61,7 +61,7 @@ export const rulesCommand: CommandSpec = {
     });
     return [
       `「${camp.name}」${camp.starts} 至 ${camp.ends}`,
-      ...weightLines(ctx.standings()),
+      ...weightLines(await ctx.standings()),
       ...targetLines(camp),
       '奖项：',
       ...awards,

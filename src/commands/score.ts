@@ -24,21 +24,21 @@ function examName(metric: string): string | null {
   return name;
 }
 
-function recordExam(ctx: CommandContext, exam: string, args: string[]): string {
+async function recordExam(ctx: CommandContext, exam: string, args: string[]): Promise<string> {
   const [who, value, ...reason] = args;
   if (who === undefined) throw new UsageError('缺少学员');
-  const learner = resolveUser(ctx, who, 'learner');
+  const learner = await resolveUser(ctx, who, 'learner');
   const score = parseScore(value);
-  const event = ctx.record({ type: 'exam', userid: learner.userid, num: score, ref: exam, note: reason.join(' ') || null });
+  const event = await ctx.record({ type: 'exam', userid: learner.userid, num: score, ref: exam, note: reason.join(' ') || null });
   return `已记录 #${event.id}：${learner.name} 考试「${exam}」${score} 分`;
 }
 
-function recordPoints(ctx: CommandContext, metric: CountMetricName, args: string[]): string {
+async function recordPoints(ctx: CommandContext, metric: CountMetricName, args: string[]): Promise<string> {
   const [who, value, ...reason] = args;
   if (who === undefined) throw new UsageError('缺少学员');
-  const learner = resolveUser(ctx, who, 'learner');
+  const learner = await resolveUser(ctx, who, 'learner');
   const points = parsePoints(value);
-  const event = ctx.record({ type: metric, userid: learner.userid, num: points, note: reason.join(' ') || null });
+  const event = await ctx.record({ type: metric, userid: learner.userid, num: points, note: reason.join(' ') || null });
   return `已记录 #${event.id}：${learner.name} ${METRIC_LABEL[metric]} ${points > 0 ? '+' : ''}${points}`;
 }
 
@@ -50,7 +50,7 @@ export const scoreCommand: CommandSpec = {
   usage: '/score exam[:名称] @学员 <0-100> [原因] | /score project|practice|participation @学员 +n [原因]',
   example: '/记分 exam @张三 88',
   summary: '记录考试成绩，或给项目/实践/参与加减分',
-  run(ctx, [metric, ...rest]) {
+  async run(ctx, [metric, ...rest]) {
     if (metric === undefined) throw new UsageError('缺少指标（exam、project、practice、participation）');
     const exam = examName(metric);
     if (exam !== null) return recordExam(ctx, exam, rest);

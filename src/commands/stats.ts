@@ -21,11 +21,11 @@ export const statsCommand: CommandSpec = {
   usage: '/stats',
   example: '/统计',
   summary: '统计：部门与司龄分布、团队均值、预计无缘奖项的学员',
-  run(ctx) {
-    const inputs = loadInsight(ctx.sqlite, ctx.campId, ctx.now);
+  async run(ctx) {
+    const inputs = await loadInsight(ctx.db, ctx.campId, ctx.now);
     const report = buildStatsReport(inputs);
     const png = statsChartPng(report.stats, ctx.camp.name);
-    enqueueOutbound(ctx.sqlite, {
+    await enqueueOutbound(ctx.db, {
       campId: ctx.campId,
       kind: 'app',
       payload: { touser: [ctx.user.userid], message: { msgtype: 'image', media: inlineMedia('stats.png', png) } },

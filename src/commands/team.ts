@@ -35,11 +35,12 @@ export const teamCommand: CommandSpec = {
   usage: '/team',
   example: '/团队',
   summary: '各团队平均综合分排行',
-  run(ctx) {
-    const teams = teamLines(ctx.standings().rows);
+  async run(ctx) {
+    const { rows } = await ctx.standings();
+    const teams = teamLines(rows);
     if (teams.length === 0) return '名单里还没有分组';
     const ranks = competitionRanks(teams, (a, b) => a.mean === b.mean);
-    const mine = ctx.standings().rows.find((row) => row.userid === ctx.user.userid)?.team ?? null;
+    const mine = rows.find((row) => row.userid === ctx.user.userid)?.team ?? null;
     const lines = teams.map((t, i) => {
       const marker = t.team === mine ? ' ← 你的团队' : '';
       return `${ranks[i]}. ${t.team}（${t.size} 人）平均 ${formatScore(t.mean)}，最高 ${t.best.name} ${formatScore(t.best.composite)}${marker}`;

@@ -4,7 +4,7 @@ import { saveCamp } from '../db/camp-store.js';
 import { UsageError, ValidationError } from '../errors.js';
 import { effectiveWeights } from '../scoring/effective-weights.js';
 import type { CommandSpec } from './command-spec.js';
-import { liveEvents } from './ledger-queries.js';
+import { liveEvents } from '../db/ledger-queries.js';
 
 const METRIC_ALIASES: Record<string, MetricName> = {
   完成度: 'completion',
@@ -49,8 +49,8 @@ export const weightsCommand: CommandSpec = {
   usage: '/weights 指标=权重 …（调整后合计须为 100）',
   example: '/权重 exam=25 project=20',
   summary: '调整各指标权重',
-  run(ctx, args) {
-    const current = effectiveWeights(ctx.camp, liveEvents(ctx.sqlite, ctx.campId, 'weights').at(-1)?.text ?? null);
+  async run(ctx, args) {
+    const current = effectiveWeights(ctx.camp, (await liveEvents(ctx.db, ctx.campId, 'weights')).at(-1)?.text ?? null);
     const changes = parseWeights(args);
     const wanted = { ...current, ...changes };
     const sum = Math.round(METRIC_NAMES.reduce((total, metric) => total + wanted[metric], 0) * 100) / 100;
@@ -63,8 +63,8 @@ export const weightsCommand: CommandSpec = {
       throw error;
     }
     const weights = weightsOf(updated.metrics);
-    const event = ctx.record({ type: 'weights', text: JSON.stringify(weights) });
-    saveCamp(ctx.sqlite, updated, ctx.now);
+    const event = await ctx.record({ type: 'weights', text: JSON.stringify(weights) });
+    await saveCamp(ctx.db, updated, ctx.now);
     return `权重已更新：${describe(weights)}，已记录 #${event.id}`;
   },
 };

@@ -1,33 +1,17 @@
 import { localDateOf } from '../camp/time-zone.js';
-import { loadFactsForLearner } from '../db/load-facts.js';
+import { loadCampWideFacts, loadFactsForLearner } from '../db/load-facts.js';
 import { learnersOf } from '../db/roster-store.js';
 import { UsageError } from '../errors.js';
 import type { ExplainedFact } from '../scoring/explain-facts.js';
 import { explainLearner, type MetricExplanation } from '../scoring/explain-learner.js';
-import type { Fact } from '../scoring/fact.js';
 import { formatScore } from '../scoring/round.js';
-import type { StandingRow } from '../scoring/standings.js';
+import type { StandingRow, Standings } from '../scoring/standings.js';
 import { answerPrivately } from './answer-privately.js';
 import type { CommandContext, CommandSpec } from './command-spec.js';
 import { metricLine } from './format-metrics.js';
 import { resolveUser } from './resolve-user.js';
 
 const SHOWN_PER_METRIC = 3;
-
-/**
- * Which exams and graded assignments exist is decided camp-wide: one live score of each exam and one live grade of each
- * assignment (of an enrolled learner) stand for everyone else's.
- */
-function campWideFacts(ctx: CommandContext, userid: string): Fact[] {
-  return ctx.sqlite.prepare<{ campId: string; userid: string; now: number }, Fact>(
-    `SELECT id, type, userid, num, text, ref, actor, happened_at AS at, revokes FROM events WHERE id IN (
-       SELECT min(id) FROM events
-       WHERE camp_id = @campId AND type IN ('exam', 'grade') AND userid <> @userid AND num IS NOT NULL AND happened_at <= @now
-         AND userid IN (SELECT userid FROM members WHERE camp_id = @campId AND role = 'learner')
-         AND id NOT IN (SELECT revokes FROM events WHERE camp_id = @campId AND type = 'revoke' AND revokes IS NOT NULL)
-       GROUP BY type, ref)`,
-  ).all({ campId: ctx.campId, userid, now: ctx.now });
-}
 
 /** A fact in words; a peer review names its reviewer only when `showReviewer` (trainers, in private). */
 function factValue(fact: ExplainedFact, showReviewer: boolean): string {
@@ -43,7 +27,7 @@ function factValue(fact: ExplainedFact, showReviewer: boolean): string {
   }
 }
 
-function metricBlock(ctx: CommandContext, row: StandingRow, explanation: MetricExplanation, showReviewer: boolean): string[] {
+function metricBlock(ctx: CommandContext, standings: Standings, row: StandingRow, explanation: MetricExplanation, showReviewer: boolean): string[] {
   const facts = explanation.facts;
   const shown = facts.slice(-SHOWN_PER_METRIC).map((fact) => {
     const mark = fact.counted ? '✓' : '✗';
@@ -51,16 +35,16 @@ function metricBlock(ctx: CommandContext, row: StandingRow, explanation: MetricE
     return `  #${fact.id} ${localDateOf(fact.at, ctx.camp.timezone).slice(5)} ${factValue(fact, showReviewer)} ${mark}${note}`;
   });
   const more = facts.length > SHOWN_PER_METRIC ? [`  …另有 ${facts.length - SHOWN_PER_METRIC} 条更早的记录`] : [];
-  return [`【${metricLine(ctx.standings(), row, explanation.metric)}】`, ...(facts.length ? [...more, ...shown] : ['  暂无记录'])];
+  return [`【${metricLine(standings, row, explanation.metric)}】`, ...(facts.length ? [...more, ...shown] : ['  暂无记录'])];
 }
 
-function target(ctx: CommandContext, word: string | undefined): { userid: string; name: string; team: string | null } {
+async function target(ctx: CommandContext, word: string | undefined): Promise<{ userid: string; name: string; team: string | null }> {
   const isTrainer = ctx.user.roles.includes('trainer');
   if (word === undefined) {
     if (!ctx.user.roles.includes('learner')) throw new UsageError('请指定学员，例如 /明细 @张三');
     return { userid: ctx.user.userid, name: ctx.user.name, team: null };
   }
-  const learner = resolveUser(ctx, word, 'learner');
+  const learner = await resolveUser(ctx, word, 'learner');
   if (learner.userid !== ctx.user.userid && !isTrainer) throw new UsageError('学员只能查看自己的明细');
   return learner;
 }
@@ -76,16 +60,20 @@ export const whyCommand: CommandSpec = {
   usage: '/why [@学员]（学员只能看自己）',
   example: '/明细 @张三',
   summary: '查看每项指标背后的记录',
-  run(ctx, [word]) {
-    const who = target(ctx, word);
-    const row = ctx.standings().rows.find((candidate) => candidate.userid === who.userid);
+  async run(ctx, [word]) {
+    const who = await target(ctx, word);
+    const standings = await ctx.standings();
+    const row = standings.rows.find((candidate) => candidate.userid === who.userid);
     if (!row) throw new UsageError(`${who.name} 不在本营学员名单中`);
-    const facts = [...loadFactsForLearner(ctx.sqlite, ctx.campId, who.userid, ctx.now), ...campWideFacts(ctx, who.userid)];
-    const learners = learnersOf(ctx.sqlite, ctx.campId);
+    const facts = [
+      ...(await loadFactsForLearner(ctx.db, ctx.campId, who.userid, ctx.now)),
+      ...(await loadCampWideFacts(ctx.db, ctx.campId, who.userid, ctx.now)),
+    ];
+    const learners = await learnersOf(ctx.db, ctx.campId);
     const learner = learners.find((candidate) => candidate.userid === who.userid) ?? { ...who, department: null };
     const explanation = explainLearner({ config: ctx.camp, learner, learners, facts, asOf: ctx.now });
     const showReviewer = ctx.user.roles.includes('trainer');
-    const blocks = explanation.metrics.flatMap((metric) => metricBlock(ctx, row, metric, showReviewer));
+    const blocks = explanation.metrics.flatMap((metric) => metricBlock(ctx, standings, row, metric, showReviewer));
     const text = [`${row.name} 的计分明细（综合分 ${formatScore(row.composite)}，第 ${row.rank} 名；✓ 计入 ✗ 不计）`, ...blocks].join('\n');
     if (who.userid === ctx.user.userid && !showReviewer) return text;
     return answerPrivately(ctx, 'why', text, '🔒 计分明细已私信发给你（个人明细不在群里公开）');

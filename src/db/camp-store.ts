@@ -40,7 +40,7 @@ export function saveCamp(db: Db, config: CampConfig, now: number): Promise<CampC
     await ex.run(
       `INSERT INTO camps (id, name, timezone, config, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)
        ON CONFLICT (id) DO UPDATE SET name = excluded.name, timezone = excluded.timezone, config = excluded.config,
-         updated_at = excluded.updated_at`,
+         updated_at = CASE WHEN excluded.updated_at > camps.updated_at THEN excluded.updated_at ELSE camps.updated_at + 1 END`,
       [config.id, config.name, config.timezone, JSON.stringify(config), now, now],
     );
     const members = await saveFileRoles(ex, config, previous);

@@ -165,3 +165,20 @@ export async function loadFactsForLearner(db: Db, campId: string, userid: string
   );
   return rows.filter((fact) => !revoked.has(fact.id));
 }
+
+/**
+ * Which exams and graded assignments exist is decided camp-wide: one live score of each exam and one live grade of
+ * each assignment (of an enrolled learner other than `userid`) stand for everyone else's — what `/why` adds to a
+ * learner's own facts.
+ */
+export function loadCampWideFacts(db: Db, campId: string, userid: string, asOf: number): Promise<Fact[]> {
+  return executorOf(db).all<Fact>(
+    `SELECT id, type, userid, num, text, ref, actor, happened_at AS "at", revokes FROM events WHERE id IN (
+       SELECT min(id) FROM events
+       WHERE camp_id = @campId AND type IN ('exam', 'grade') AND userid <> @userid AND num IS NOT NULL AND happened_at <= @asOf
+         AND userid IN (SELECT userid FROM members WHERE camp_id = @campId AND role = 'learner')
+         AND id NOT IN (SELECT revokes FROM events WHERE camp_id = @campId AND type = 'revoke' AND revokes IS NOT NULL)
+       GROUP BY type, ref)`,
+    { campId, userid, asOf },
+  );
+}

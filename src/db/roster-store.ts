@@ -38,7 +38,8 @@ export interface RosterImportResult {
 }
 
 /**
- * Upserts people and their camp roles (a learner's team is updated); nobody is removed. Runs in one transaction.
+ * Upserts people and their camp roles (a learner's team is updated); nobody is removed. Runs in one transaction, which
+ * also moves the camp's `updated_at` on, so cached standings know the roster changed.
  * @example await importRoster(store, 'ai-2026q4', [{ userid: 'u1', name: '张三', department: '研发', team: 'A', role: 'learner', joined: null }])
  */
 export function importRoster(db: Db, campId: string, rows: RosterRow[]): Promise<RosterImportResult> {
@@ -70,6 +71,7 @@ export function importRoster(db: Db, campId: string, rows: RosterRow[]): Promise
         [campId, row.userid, row.role, team],
       );
     }
+    await ex.run('UPDATE camps SET updated_at = updated_at + 1 WHERE id = ?', [campId]);
     return result;
   });
 }

@@ -1,6 +1,5 @@
-import type Sqlite from 'better-sqlite3';
-import type { EventType } from '../db/event-types.js';
-import { prepared } from '../db/prepared.js';
+import { executorOf, type Db } from './db.js';
+import type { EventType } from './event-types.js';
 
 /** The columns commands read back from the ledger. */
 export interface LedgerRow {
@@ -16,30 +15,29 @@ export interface LedgerRow {
   note: string | null;
 }
 
-const SELECT = `SELECT id, type, userid, num, text, ref, actor, happened_at AS happenedAt, revokes, note FROM events e`;
+const SELECT = `SELECT id, type, userid, num, text, ref, actor, happened_at AS "happenedAt", revokes, note FROM events e`;
 // One probe of the `events_revokes` index per candidate row, rather than reading every revocation of the camp.
 const NOT_REVOKED = `NOT EXISTS (SELECT 1 FROM events r WHERE r.revokes = e.id AND r.camp_id = e.camp_id AND r.type = 'revoke')`;
 
 /** One event of the camp by id, or undefined. */
-export function eventById(sqlite: Sqlite.Database, campId: string, id: number): LedgerRow | undefined {
-  return prepared<{ campId: string; id: number }, LedgerRow>(sqlite, `${SELECT} WHERE camp_id = @campId AND id = @id`).get({ campId, id });
+export function eventById(db: Db, campId: string, id: number): Promise<LedgerRow | undefined> {
+  return executorOf(db).get<LedgerRow>(`${SELECT} WHERE camp_id = @campId AND id = @id`, { campId, id });
 }
 
 /** The revocation of an event, if it has one. */
-export function revocationOf(sqlite: Sqlite.Database, campId: string, id: number): LedgerRow | undefined {
-  return prepared<{ campId: string; id: number }, LedgerRow>(sqlite, `${SELECT} WHERE camp_id = @campId AND type = 'revoke' AND revokes = @id`)
-    .get({ campId, id });
+export function revocationOf(db: Db, campId: string, id: number): Promise<LedgerRow | undefined> {
+  return executorOf(db).get<LedgerRow>(`${SELECT} WHERE camp_id = @campId AND type = 'revoke' AND revokes = @id`, { campId, id });
 }
 
 const FILTER_COLUMNS = ['userid', 'ref', 'actor'] as const;
 
 /** Non-revoked events of one type, optionally for one user and/or one ref, oldest first. */
 export function liveEvents(
-  sqlite: Sqlite.Database,
+  db: Db,
   campId: string,
   type: EventType,
   filter: { userid?: string; ref?: string; actor?: string } = {},
-): LedgerRow[] {
+): Promise<LedgerRow[]> {
   const where = [`camp_id = @campId`, `type = @type`, NOT_REVOKED];
   const params: Record<string, string> = { campId, type };
   for (const column of FILTER_COLUMNS) {
@@ -48,19 +46,19 @@ export function liveEvents(
     where.push(`${column} = @${column}`);
     params[column] = value;
   }
-  return prepared<Record<string, string>, LedgerRow>(sqlite, `${SELECT} WHERE ${where.join(' AND ')} ORDER BY happened_at, id`).all(params);
+  return executorOf(db).all<LedgerRow>(`${SELECT} WHERE ${where.join(' AND ')} ORDER BY happened_at, id`, params);
 }
 
 /** The session opened and not yet closed (the latest live `session_open` without a later `session` of its name). */
-export function openSession(sqlite: Sqlite.Database, campId: string): LedgerRow | undefined {
-  const opened = liveEvents(sqlite, campId, 'session_open');
-  const closed = new Set(liveEvents(sqlite, campId, 'session').map((event) => event.ref));
+export async function openSession(db: Db, campId: string): Promise<LedgerRow | undefined> {
+  const opened = await liveEvents(db, campId, 'session_open');
+  const closed = new Set((await liveEvents(db, campId, 'session')).map((event) => event.ref));
   return opened.filter((event) => !closed.has(event.ref)).at(-1);
 }
 
 /** The live `assignment` event with this id, if any. */
-export function assignmentById(sqlite: Sqlite.Database, campId: string, assignmentId: string): LedgerRow | undefined {
-  return liveEvents(sqlite, campId, 'assignment', { ref: assignmentId }).at(-1);
+export async function assignmentById(db: Db, campId: string, assignmentId: string): Promise<LedgerRow | undefined> {
+  return (await liveEvents(db, campId, 'assignment', { ref: assignmentId })).at(-1);
 }
 
 // Only the index is read (it covers camp, type, ref and time).
@@ -68,7 +66,7 @@ const ASSIGNMENT_REFS = `SELECT ref FROM events e WHERE camp_id = @campId AND ty
   ORDER BY happened_at, id`;
 
 /** Ids of the camp's live assignments, in the order they were created. */
-export function assignmentIds(sqlite: Sqlite.Database, campId: string): string[] {
-  const rows = prepared<{ campId: string }, { ref: string | null }>(sqlite, ASSIGNMENT_REFS).all({ campId });
+export async function assignmentIds(db: Db, campId: string): Promise<string[]> {
+  const rows = await executorOf(db).all<{ ref: string | null }>(ASSIGNMENT_REFS, { campId });
   return [...new Set(rows.map((row) => row.ref ?? ''))].filter(Boolean);
 }
