@@ -19,6 +19,10 @@ export interface Config {
   publicBaseUrl: string;
   certSecret: string | null;
   timezone: string;
+  /** HMAC key that signs the ledger head (never stored in the database); null: the head is kept unsigned. */
+  auditSecret: string | null;
+  /** Days processed-message keys and sent outbox payloads are kept. */
+  retentionDays: number;
 }
 
 type Env = Record<string, string | undefined>;
@@ -43,7 +47,7 @@ export function readConfig(env: Env = process.env, { requireApp = true } = {}): 
   const config: Config = {
     port: integer(env, 'PORT', 3000, 0, 65535),
     host: env.HOST?.trim() || '0.0.0.0',
-    dbFile: env.DB_FILE?.trim() || './data/camp-bot.db',
+    ...databaseSettings(env),
     corpId: app('WECOM_CORP_ID'),
     agentId: app('WECOM_AGENT_ID'),
     secret: app('WECOM_SECRET'),
@@ -56,6 +60,7 @@ export function readConfig(env: Env = process.env, { requireApp = true } = {}): 
     publicBaseUrl: url(env, 'PUBLIC_BASE_URL', 'http://localhost:3000'),
     certSecret: optional('CERT_SECRET'),
     timezone: timezone(env, 'CAMP_TIMEZONE', 'Asia/Shanghai'),
+    retentionDays: integer(env, 'RETENTION_DAYS', 30, 1, 36_500),
   };
   checkAesKey('WECOM_ENCODING_AES_KEY', config.encodingAesKey, requireApp);
   checkAesKey('WECOM_BOT_ENCODING_AES_KEY', config.botEncodingAesKey ?? '', false);
@@ -65,10 +70,25 @@ export function readConfig(env: Env = process.env, { requireApp = true } = {}): 
   return config;
 }
 
+// Anyone holding a copy of the database can try keys offline against the head's mac, so short keys are refused.
+const MIN_AUDIT_SECRET = 16;
+
+/** What every command needs to open the database: its file and the ledger's audit key. */
+export function databaseSettings(env: Env = process.env): Pick<Config, 'dbFile' | 'auditSecret'> {
+  const auditSecret = env.AUDIT_SECRET?.trim() || null;
+  if (auditSecret !== null && auditSecret.length < MIN_AUDIT_SECRET) {
+    const what = 'a random string kept outside the database';
+    throw new ConfigError(`AUDIT_SECRET must be at least ${MIN_AUDIT_SECRET} characters (${what})`);
+  }
+  return { dbFile: env.DB_FILE?.trim() || './data/camp-bot.db', auditSecret };
+}
+
 /** A one-line, secret-free description for start-up logs. */
 export function describeConfig(config: Config): string {
   const bot = config.botToken ? 'on' : 'off';
-  return `db=${config.dbFile} corp=${config.corpId} agent=${config.agentId} api=${config.apiBase} bot=${bot} tz=${config.timezone}`;
+  const audit = config.auditSecret ? 'signed' : 'unsigned';
+  const where = `db=${config.dbFile} corp=${config.corpId} agent=${config.agentId} api=${config.apiBase}`;
+  return `${where} bot=${bot} tz=${config.timezone} ledger-head=${audit} retention=${config.retentionDays}d`;
 }
 
 function integer(env: Env, key: string, fallback: number, min: number, max: number): number {

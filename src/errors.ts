@@ -82,3 +82,13 @@ export class MessageInFlight extends Error {
     super(`message ${key} is being processed by another instance`);
   }
 }
+
+/** The ledger's head cannot be trusted or extended (missing, unsigned, or signed with another key); says what to do. */
+export class LedgerError extends Error {
+  override readonly name = 'LedgerError';
+}
+
+/** The database was made by an older camp-bot (or is not one); the message tells the operator to run `migrate`. */
+export class SchemaOutdated extends Error {
+  override readonly name = 'SchemaOutdated';
+}

@@ -2,6 +2,7 @@ import type { Server } from 'node:http';
 import { createCallbackServer, listen } from '../bot/callback-server.js';
 import { createWeComClient, type WeComClientOptions } from '../bot/wecom-client.js';
 import { describeConfig, type Config } from '../config.js';
+import { signLedgerHead } from '../db/ledger-head.js';
 import { openDatabase } from '../db/open-database.js';
 import { deliverLateReply } from '../delivery/deliver-late-reply.js';
 import { installVerifyRoute } from '../delivery/install-verify-route.js';
@@ -9,6 +10,7 @@ import { startOutboxWorker } from '../delivery/outbox-worker.js';
 import { startSchedules } from '../delivery/start-schedules.js';
 import { createMessageHandler } from './handle-message.js';
 import { createRespond } from './respond.js';
+import { startRetention } from './start-retention.js';
 
 export interface RunningCampBot {
   port: number;
@@ -28,14 +30,18 @@ export interface StartOptions {
 }
 
 /**
- * The composition root: opens and migrates the database, then serves WeCom callbacks, `/healthz` and `/verify/:code`,
- * delivers the outbox and runs the camps' schedules.
+ * The composition root: opens and migrates the database (signing an unsigned ledger head when AUDIT_SECRET is set),
+ * then serves WeCom callbacks, `/healthz` and `/verify/:code`, delivers the outbox, runs the camps' schedules and
+ * prunes what is past RETENTION_DAYS.
  * @example const bot = await startCampBot(readConfig()); … await bot.close();
  */
 export async function startCampBot(config: Config, options: StartOptions = {}): Promise<RunningCampBot> {
   const log = options.log ?? ((line: string) => console.error(line));
-  const database = openDatabase(config.dbFile);
+  const database = openDatabase(config.dbFile, { auditSecret: config.auditSecret });
   const { sqlite } = database;
+  if (signLedgerHead(sqlite, Date.now())) {
+    log('ledger: the head was unsigned and is now signed with AUDIT_SECRET (if it was signed before, run audit verify)');
+  }
   const client = createWeComClient({ apiBase: config.apiBase, corpId: config.corpId, agentId: config.agentId, secret: config.secret, log, pace: options.pace });
   const handle = createMessageHandler({ sqlite, respond: createRespond({ sqlite, log }) });
   const app = createCallbackServer({
@@ -51,6 +57,7 @@ export async function startCampBot(config: Config, options: StartOptions = {}): 
   const schedules = options.schedules === false
     ? null
     : startSchedules({ sqlite, certSecret: config.certSecret, publicBaseUrl: config.publicBaseUrl, instanceId: `pid-${process.pid}`, log });
+  const retention = startRetention({ sqlite, retentionDays: config.retentionDays, log });
   const { server, port } = await listen(app, config.port, config.host);
   log(`camp-bot listening on http://${config.host}:${port} (${describeConfig(config)})`);
   return {
@@ -60,6 +67,7 @@ export async function startCampBot(config: Config, options: StartOptions = {}): 
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await app.dispose();
       await schedules?.stop();
+      await retention.stop();
       await worker.stop();
       database.close();
     },

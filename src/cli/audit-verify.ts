@@ -5,16 +5,20 @@ import { openConfiguredDatabase } from './open-configured-database.js';
 export const auditVerifyCommand: CliCommand = {
   path: ['audit', 'verify'],
   usage: 'audit verify',
-  summary: "check the event ledger's hash chain",
+  summary: "check the event ledger's hash chain, ids, head and append-only triggers (reads only)",
   async run(_args, io) {
-    const database = openConfiguredDatabase();
+    const database = openConfiguredDatabase(process.env, { readOnly: true });
     try {
       const check = verifyChain(database.sqlite);
       if (check.ok) {
-        io.out(`账本完整：${check.count} 条事件的哈希链全部校验通过`);
+        const head = check.signed
+          ? '账本头签名有效'
+          : '未设置 AUDIT_SECRET：无法排除连同账本头一起改写的截断';
+        io.out(`账本完整：${check.count} 条事件的哈希链全部校验通过（${head}）`);
         return 0;
       }
-      io.err(`账本被篡改：事件 #${check.eventId} 校验失败（${check.reason}）`);
+      const where = check.eventId === null ? '' : `事件 #${check.eventId}：`;
+      io.err(`账本校验失败：${where}${check.reason}`);
       return 1;
     } finally {
       database.close();

@@ -1,39 +1,69 @@
-import { createHash } from 'node:crypto';
 import type Sqlite from 'better-sqlite3';
+import { auditKeyOf } from './audit-key.js';
+import { CHAIN_COLUMNS, COLUMNS, eventHash, type Row } from './event-hash.js';
 import type { NewEvent, StoredEvent } from './event-types.js';
+import { chainWalk, type ChainProblem, type ChainRow } from './chain-walk.js';
+import { eventsTriggers, triggerProblem } from './ledger-guards.js';
+import { assertExtendable, readLedgerHead, requireLedgerHead, writeLedgerHead } from './ledger-head.js';
 import { prepared } from './prepared.js';
+import { runInTransaction } from './run-in-transaction.js';
 
-export const GENESIS_HASH = '0'.repeat(64);
+export { GENESIS_HASH, eventHash } from './event-hash.js';
 
-const COLUMNS = [
-  'camp_id', 'type', 'userid', 'num', 'text', 'ref', 'actor', 'source',
-  'happened_at', 'recorded_at', 'revokes', 'note', 'dedupe_key',
-] as const;
-
-type Row = Record<(typeof COLUMNS)[number], string | number | null>;
-
-/** The chain link: sha256 over the previous hash and the event's content columns, in a fixed order. */
-export function eventHash(prevHash: string, row: Row): string {
-  const content = JSON.stringify(COLUMNS.map((column) => row[column] ?? null));
-  return createHash('sha256').update(prevHash).update('\n').update(content).digest('hex');
-}
-
-const LAST_HASH_SQL = 'SELECT hash FROM events ORDER BY id DESC LIMIT 1';
-const INSERT_SQL = `INSERT INTO events (${COLUMNS.join(', ')}, prev_hash, hash)
-  VALUES (${COLUMNS.map((c) => '@' + c).join(', ')}, @prev_hash, @hash)`;
+const INSERT_SQL = `INSERT INTO events (id, ${COLUMNS.join(', ')}, prev_hash, hash)
+  VALUES (@id, ${COLUMNS.map((c) => '@' + c).join(', ')}, @prev_hash, @hash)`;
 const BY_DEDUPE_SQL = 'SELECT id FROM events WHERE dedupe_key = ?';
 
 /**
  * Appends one event to the hash chain and returns it with its id. Call inside the caller's transaction so the
- * event commits with the state change around it. An event whose dedupeKey is already recorded is not appended
- * again: the existing id is returned with `duplicate: true`.
+ * event commits with the state change around it (alone, it runs in its own). The event takes the id after the
+ * ledger head's and moves the head, signed when the handle has an audit key. An event whose dedupeKey is already
+ * recorded is not appended again: the existing id is returned with `duplicate: true`.
  */
-export function appendEvent(sqlite: Sqlite.Database, event: NewEvent, recordedAt: number): StoredEvent & { duplicate: boolean } {
+export function appendEvent(
+  sqlite: Sqlite.Database,
+  raw: NewEvent,
+  recordedAt: number,
+): StoredEvent & { duplicate: boolean } {
+  const event = wellFormed(raw);
   if (event.dedupeKey) {
     const existing = prepared<[string], { id: number }>(sqlite, BY_DEDUPE_SQL).get(event.dedupeKey);
     if (existing) return { ...toStored(event, recordedAt, existing.id, '', ''), duplicate: true };
   }
-  const row: Row = {
+  const append = (): StoredEvent => {
+    const key = auditKeyOf(sqlite);
+    const head = requireLedgerHead(sqlite);
+    assertExtendable(head, key);
+    const row = rowOf(event, recordedAt);
+    const id = head.lastId + 1;
+    const hash = eventHash(head.lastHash, row);
+    prepared<[Record<string, unknown>]>(sqlite, INSERT_SQL).run({ ...row, id, prev_hash: head.lastHash, hash });
+    writeLedgerHead(sqlite, { lastId: id, lastHash: hash, count: head.count + 1 }, key, recordedAt);
+    return toStored(event, recordedAt, id, head.lastHash, hash);
+  };
+  // Alone, it takes the write lock before reading the head, so no other writer can move the head in between.
+  return { ...(sqlite.inTransaction ? append() : sqlite.transaction(append).immediate()), duplicate: false };
+}
+
+// SQLite would store a lone surrogate (AI-bot JSON can carry one) as U+FFFD, and the row would no longer match its hash.
+const wellFormedOrNull = (value: string | null | undefined): string | null => value?.toWellFormed() ?? null;
+
+/** The event with every text well-formed, as it will be hashed and stored. */
+function wellFormed(event: NewEvent): NewEvent {
+  return {
+    ...event,
+    campId: event.campId.toWellFormed(),
+    userid: wellFormedOrNull(event.userid),
+    text: wellFormedOrNull(event.text),
+    ref: wellFormedOrNull(event.ref),
+    actor: event.actor.toWellFormed(),
+    note: wellFormedOrNull(event.note),
+    dedupeKey: wellFormedOrNull(event.dedupeKey),
+  };
+}
+
+function rowOf(event: NewEvent, recordedAt: number): Row {
+  return {
     camp_id: event.campId,
     type: event.type,
     userid: event.userid ?? null,
@@ -48,10 +78,6 @@ export function appendEvent(sqlite: Sqlite.Database, event: NewEvent, recordedAt
     note: event.note ?? null,
     dedupe_key: event.dedupeKey ?? null,
   };
-  const prevHash = prepared<[], { hash: string }>(sqlite, LAST_HASH_SQL).get()?.hash ?? GENESIS_HASH;
-  const hash = eventHash(prevHash, row);
-  const { lastInsertRowid } = prepared<[Record<string, unknown>]>(sqlite, INSERT_SQL).run({ ...row, prev_hash: prevHash, hash });
-  return { ...toStored(event, recordedAt, Number(lastInsertRowid), prevHash, hash), duplicate: false };
 }
 
 function toStored(event: NewEvent, recordedAt: number, id: number, prevHash: string, hash: string): StoredEvent {
@@ -75,23 +101,31 @@ function toStored(event: NewEvent, recordedAt: number, id: number, prevHash: str
   };
 }
 
-export type ChainCheck = { ok: true; count: number } | { ok: false; count: number; eventId: number; reason: string };
+export type ChainCheck =
+  | { ok: true; count: number; signed: boolean }
+  | { ok: false; count: number; eventId: number | null; reason: string };
 
-/** Walks the whole ledger in id order and recomputes every link; reports the first event that does not match. */
-export function verifyChain(sqlite: Sqlite.Database): ChainCheck {
-  let prevHash = GENESIS_HASH;
-  let count = 0;
-  const rows = sqlite.prepare(`SELECT id, ${COLUMNS.join(', ')}, prev_hash, hash FROM events ORDER BY id`).iterate();
-  for (const raw of rows) {
-    const row = raw as Row & { id: number; prev_hash: string; hash: string };
-    count += 1;
-    if (row.prev_hash !== prevHash) {
-      return { ok: false, count, eventId: row.id, reason: 'prev_hash does not match the previous event (a row was removed or reordered)' };
+/**
+ * Checks the whole ledger, reading one row at a time in one snapshot: every link and hash, gapless ids, that the
+ * walk ends at the ledger head (so removing the newest events shows), the head's signature when there is an audit
+ * key, and the append-only triggers. Reports the first problem. Only reads.
+ * @example const check = verifyChain(sqlite); if (!check.ok) console.log(check.eventId, check.reason);
+ */
+export function verifyChain(sqlite: Sqlite.Database, key: string | null = auditKeyOf(sqlite)): ChainCheck {
+  return runInTransaction(sqlite, (): ChainCheck => {
+    const walk = chainWalk();
+    const rows = sqlite.prepare<[], ChainRow>(`SELECT ${CHAIN_COLUMNS} FROM events ORDER BY id`).iterate();
+    for (const row of rows) {
+      const problem = walk.step(row);
+      if (problem) return { ok: false, count: walk.count, ...problem };
     }
-    if (eventHash(prevHash, row) !== row.hash) {
-      return { ok: false, count, eventId: row.id, reason: 'content does not match its hash (the row was edited)' };
-    }
-    prevHash = row.hash;
-  }
-  return { ok: true, count };
+    const problem = walk.finish(readLedgerHead(sqlite), key) ?? guardProblem(sqlite);
+    if (problem) return { ok: false, count: walk.count, ...problem };
+    return { ok: true, count: walk.count, signed: key !== null };
+  });
+}
+
+function guardProblem(sqlite: Sqlite.Database): ChainProblem | null {
+  const reason = triggerProblem(eventsTriggers(sqlite));
+  return reason ? { eventId: null, reason } : null;
 }

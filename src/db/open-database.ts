@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import Sqlite from 'better-sqlite3';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
+import { bindAuditKey } from './audit-key.js';
 import * as schema from './sqlite/schema.js';
 
 export type Db = BetterSQLite3Database<typeof schema>;
@@ -15,13 +16,20 @@ export interface Database {
   close(): void;
 }
 
-const MIGRATIONS = resolve(dirname(fileURLToPath(import.meta.url)), '../../migrations/sqlite');
+export const MIGRATIONS = resolve(dirname(fileURLToPath(import.meta.url)), '../../migrations/sqlite');
+
+export interface OpenOptions {
+  /** Apply the migrations (default true). */
+  migrations?: boolean;
+  /** AUDIT_SECRET: appends through this handle sign the ledger head. */
+  auditSecret?: string | null;
+}
 
 /**
  * Opens (creating if needed) the SQLite database, sets WAL and foreign keys, and applies the migrations.
  * @example const { sqlite, db } = openDatabase(':memory:');
  */
-export function openDatabase(file: string, { migrations = true } = {}): Database {
+export function openDatabase(file: string, { migrations = true, auditSecret = null }: OpenOptions = {}): Database {
   if (file !== ':memory:') mkdirSync(dirname(resolve(file)), { recursive: true });
   const sqlite = new Sqlite(file);
   sqlite.pragma('journal_mode = WAL');
@@ -31,5 +39,6 @@ export function openDatabase(file: string, { migrations = true } = {}): Database
   sqlite.pragma('busy_timeout = 5000');
   const db = drizzle(sqlite, { schema });
   if (migrations) migrate(db, { migrationsFolder: MIGRATIONS });
+  bindAuditKey(sqlite, auditSecret);
   return { sqlite, db, close: () => sqlite.close() };
 }

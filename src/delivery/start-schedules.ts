@@ -1,9 +1,10 @@
 import cron, { type ScheduledTask } from 'node-cron';
 import type { CampConfig } from '../camp/camp-config.js';
 import { zonedTimeToUtcMs } from '../camp/time-zone.js';
-import { isSlotClaimed, recordSlotError, type ScheduleJob } from './claim-slot.js';
+import { failedSlots, isSlotDone, recordSlotFailure, type ScheduleJob, type SlotKey } from '../db/schedule-runs.js';
 import { localDateTimeOf } from './local-date-time.js';
 import { isPublished, JOBS, type ScheduleDeps } from './scheduled-jobs.js';
+import { isRetryDue, retryDelayMs } from './slot-retry.js';
 
 export interface Schedules {
   /** Stops every task and the camp watcher. */
@@ -17,8 +18,9 @@ const WATCH_MS = 60_000;
 /**
  * Runs each camp's schedules (SPEC §8) with node-cron in the camp's zone: the daily leaderboard, the preview and the
  * publish. Every firing goes through a claimed slot, so restarts and several processes never double-post. At start-up
- * (and when a camp's file changes) missed slots run: the leaderboard and preview if less than 24 h late, the publish
- * whenever it was missed and the camp is not published yet.
+ * (and when a camp's file changes) missed or failed slots run: the leaderboard and preview if less than 24 h late, the
+ * publish whenever it was missed and the camp is not published yet. A slot whose work threw stays open and is retried
+ * with backoff (1, 2, 5, 10, 30, then every 60 min) while it is still due.
  * @example const schedules = startSchedules({ sqlite, certSecret, publicBaseUrl, instanceId: `pid-${process.pid}` });
  */
 export function startSchedules(deps: ScheduleDeps): Schedules {
@@ -33,7 +35,10 @@ export function startSchedules(deps: ScheduleDeps): Schedules {
     }
   };
   sync();
-  const watcher = setInterval(() => guard(deps, 'camp watcher', sync), WATCH_MS);
+  const watcher = setInterval(() => {
+    guard(deps, 'camp watcher', sync);
+    guard(deps, 'retries', () => retryFailedSlots(deps));
+  }, WATCH_MS);
   watcher.unref();
   return {
     async stop() {
@@ -53,7 +58,7 @@ function scheduleCamp(deps: ScheduleDeps, camp: CampConfig): ScheduledTask[] {
   const options = (job: ScheduleJob) => ({ timezone: camp.timezone, name: `${camp.id}:${job}`, noOverlap: true });
   const { leaderboard, preview, publish } = camp.schedule;
   if (leaderboard) {
-    tasks.push(cron.schedule(leaderboard, (ctx) => fire(deps, camp.id, 'leaderboard', localDateTimeOf(ctx.date.getTime(), camp.timezone)), options('leaderboard')));
+    tasks.push(cron.schedule(leaderboard, (ctx) => fire(deps, { campId: camp.id, job: 'leaderboard', slot: localDateTimeOf(ctx.date.getTime(), camp.timezone) }), options('leaderboard')));
   }
   for (const [job, at] of [['preview', preview], ['publish', publish]] as const) {
     if (!at) continue;
@@ -62,7 +67,7 @@ function scheduleCamp(deps: ScheduleDeps, camp: CampConfig): ScheduledTask[] {
     // A yearly pattern fires on the day; the slot (with its year) keeps it to one run.
     const pattern = `${Number(minute)} ${Number(hour)} ${Number(day)} ${Number(month)} *`;
     tasks.push(cron.schedule(pattern, (ctx) => {
-      if (localDateTimeOf(ctx.date.getTime(), camp.timezone) === slot) fire(deps, camp.id, job, slot);
+      if (localDateTimeOf(ctx.date.getTime(), camp.timezone) === slot) fire(deps, { campId: camp.id, job, slot });
     }, options(job)));
   }
   return tasks;
@@ -73,20 +78,29 @@ function slotOf(at: string, timeZone: string): string {
   return localDateTimeOf(zonedTimeToUtcMs(at, timeZone), timeZone);
 }
 
-function fire(deps: ScheduleDeps, campId: string, job: ScheduleJob, slot: string): void {
-  guard(deps, `${campId} ${job} ${slot}`, () => {
-    const outcome = JOBS[job](deps, campId, slot);
-    if (outcome.ran) (deps.log ?? console.log)(`schedule: ${campId} ${job} ${slot}: ${outcome.result}`);
-  }, { campId, job, slot });
+function fire(deps: ScheduleDeps, key: SlotKey): void {
+  const what = `${key.campId} ${key.job} ${key.slot}`;
+  guard(deps, what, () => {
+    try {
+      const outcome = JOBS[key.job](deps, key.campId, key.slot);
+      if (outcome.ran) (deps.log ?? console.log)(`schedule: ${what}: ${outcome.result}`);
+    } catch (error) {
+      // The slot's transaction rolled back with its claim: record the failure beside it and leave the slot open.
+      const message = error instanceof Error ? error.message : String(error);
+      const failures = recordSlotFailure(deps.sqlite, key, deps.instanceId, (deps.now ?? Date.now)(), message);
+      const retry = failures > 0
+        ? `attempt ${failures}, retry in ${retryDelayMs(failures) / 60_000} min while due`
+        : 'done elsewhere meanwhile';
+      (deps.log ?? console.error)(`schedule: ${what} failed (${retry}): ${message}`);
+    }
+  });
 }
 
-function guard(deps: ScheduleDeps, what: string, work: () => void, key?: { campId: string; job: ScheduleJob; slot: string }): void {
+function guard(deps: ScheduleDeps, what: string, work: () => void): void {
   try {
     work();
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    (deps.log ?? console.error)(`schedule: ${what} failed: ${message}`);
-    if (key) recordSlotError(deps.sqlite, key, deps.instanceId, (deps.now ?? Date.now)(), message);
+    (deps.log ?? console.error)(`schedule: ${what} failed: ${error instanceof Error ? error.message : String(error)}`);
   }
 }
 
@@ -106,7 +120,16 @@ export function runMissedSlots(deps: ScheduleDeps, camp: CampConfig): void {
 }
 
 function fireIfOpen(deps: ScheduleDeps, campId: string, job: ScheduleJob, slot: string): void {
-  if (!isSlotClaimed(deps.sqlite, { campId, job, slot })) fire(deps, campId, job, slot);
+  if (!isSlotDone(deps.sqlite, { campId, job, slot })) fire(deps, { campId, job, slot });
+}
+
+/** Runs again the failed slots whose backoff has passed and that are still due (see `isRetryDue`). */
+export function retryFailedSlots(deps: ScheduleDeps): void {
+  const now = (deps.now ?? Date.now)();
+  for (const run of failedSlots(deps.sqlite)) {
+    const slotAt = zonedTimeToUtcMs(run.slot, run.timezone);
+    if (isRetryDue({ job: run.job, slotAt, failures: run.failures, failedAt: run.failedAt }, now)) fire(deps, run);
+  }
 }
 
 /** The latest minute in the last 24 h (now included) that the cron pattern matches, as a slot; null if none. */

@@ -3,6 +3,10 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'dotenv';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { main } from '../../src/cli/main.js';
+import { appendEvent } from '../../src/db/ledger.js';
+import { openDatabase } from '../../src/db/open-database.js';
+import { captureIo } from '../support/capture-io.js';
 import { tempDbFile } from '../support/temp-db-file.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -52,5 +56,28 @@ describe('camp-bot serve', () => {
   it('stops at start-up naming a malformed key', async () => {
     const run = serve({ ...EXAMPLE, WECOM_ENCODING_AES_KEY: 'short', PORT: '0', DB_FILE: temp.file });
     expect(await run.started).toEqual({ code: 1, stderr: expect.stringMatching(/^camp-bot: WECOM_ENCODING_AES_KEY must be .*\n$/) });
+  });
+
+  it('signs an unsigned ledger head at start-up with AUDIT_SECRET, and never logs the key', async () => {
+    const key = 'audit-secret-for-tests-0123456789';
+    const database = openDatabase(temp.file); // events recorded before the key was set
+    appendEvent(database.sqlite, { campId: 'c', type: 'exam', userid: 'u1', num: 80, actor: 't', source: 'command', happenedAt: 1 }, 2);
+    database.close();
+    const run = serve({ ...EXAMPLE, HOST: '127.0.0.1', PORT: '0', DB_FILE: temp.file, AUDIT_SECRET: key });
+    const started = await run.started;
+    expect(started).toHaveProperty('port');
+    expect(run.stderr()).toContain('ledger: the head was unsigned and is now signed with AUDIT_SECRET');
+    expect((await fetch(`http://127.0.0.1:${(started as { port: number }).port}/healthz`)).status).toBe(200);
+    run.child.kill('SIGTERM');
+    expect(await run.stopped).toBe(0);
+    expect(run.stderr()).not.toContain(key);
+    const io = captureIo();
+    process.env.AUDIT_SECRET = key;
+    try {
+      expect(await main(['audit', 'verify'], io)).toBe(0);
+    } finally {
+      delete process.env.AUDIT_SECRET;
+    }
+    expect(io.stdout).toEqual(['账本完整：1 条事件的哈希链全部校验通过（账本头签名有效）']);
   });
 });

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { appendEvent } from '../../src/db/ledger.js';
 import { openDatabase, type Database } from '../../src/db/open-database.js';
 import { runLeaderboard, runPreview, runPublish, type ScheduleDeps } from '../../src/delivery/scheduled-jobs.js';
-import { lastCronSlot, startSchedules } from '../../src/delivery/start-schedules.js';
+import { lastCronSlot, retryFailedSlots, startSchedules } from '../../src/delivery/start-schedules.js';
 import { tempDbFile } from '../support/temp-db-file.js';
 import { CAMP_ID, CERT_SECRET, PUBLISH_AT, seedCamp } from './camp-fixture.js';
 
@@ -99,3 +99,94 @@ describe('schedules', () => {
     expect(lastCronSlot('0 20 1 1 *', 'Asia/Shanghai', Date.parse('2026-12-04T12:00:00Z'))).toBeNull();
   });
 });
+
+describe('failed schedule slots', () => {
+  let temp: ReturnType<typeof tempDbFile>;
+  let a: Database;
+  let b: Database;
+  let clock: number;
+  const lines: string[] = [];
+  const deps = (db: Database, instanceId: string, certSecret: string | null = CERT_SECRET): ScheduleDeps => ({
+    sqlite: db.sqlite, certSecret, publicBaseUrl: 'https://camp.example.com', instanceId, now: () => clock, log: (line) => lines.push(line),
+  });
+  const runs = (db: Database) =>
+    db.sqlite.prepare('SELECT job, slot, finished_at AS finishedAt, failures, error FROM schedule_runs ORDER BY job').all();
+  const outboxKeys = (db: Database) => (db.sqlite.prepare('SELECT dedupe_key AS key FROM outbox ORDER BY id').all() as { key: string }[]).map((r) => r.key);
+  const restart = async (db: Database, instanceId: string, certSecret: string | null = CERT_SECRET) => startSchedules(deps(db, instanceId, certSecret)).stop();
+
+  beforeEach(() => {
+    temp = tempDbFile();
+    a = openDatabase(temp.file);
+    b = openDatabase(temp.file);
+    lines.length = 0;
+  });
+  afterEach(() => {
+    a.close();
+    b.close();
+    temp.cleanup();
+  });
+
+  it('retries a job that threw with backoff: it throws twice, succeeds the third time and posts once', async () => {
+    seedCamp(a.sqlite, webhook, 'schedule:\n  leaderboard: "0 20 * * *"', PUBLISH_AT - 86_400_000);
+    const slot = '2026-12-04T20:00';
+    clock = Date.parse('2026-12-04T12:30:00Z'); // 20:30 in Shanghai: the 20:00 slot is missed
+    a.sqlite.exec(`CREATE TEMP TRIGGER outbox_down BEFORE INSERT ON main.outbox BEGIN SELECT RAISE(ABORT, 'disk full'); END`);
+    await restart(a, 'p1'); // 1st run, at start-up: throws
+    expect(runs(a)).toEqual([{ job: 'leaderboard', slot, finishedAt: null, failures: 1, error: 'disk full' }]);
+    clock += 30_000;
+    retryFailedSlots(deps(a, 'p1')); // within the 1 min backoff: waits
+    clock += 31_000;
+    retryFailedSlots(deps(a, 'p1')); // 2nd run: throws
+    expect(runs(a)).toMatchObject([{ finishedAt: null, failures: 2 }]);
+    a.sqlite.exec('DROP TRIGGER outbox_down');
+    clock += 119_000;
+    retryFailedSlots(deps(a, 'p1')); // within the 2 min backoff: waits
+    expect(outboxKeys(a)).toEqual([]);
+    clock += 1_000;
+    retryFailedSlots(deps(b, 'p2')); // 3rd run, by the other process: succeeds
+    expect(runs(a)).toEqual([{ job: 'leaderboard', slot, finishedAt: clock, failures: 2, error: 'disk full' }]);
+    expect(lines.filter((line) => line.includes(slot))).toEqual([
+      `schedule: ${CAMP_ID} leaderboard ${slot} failed (attempt 1, retry in 1 min while due): disk full`,
+      `schedule: ${CAMP_ID} leaderboard ${slot} failed (attempt 2, retry in 2 min while due): disk full`,
+      `schedule: ${CAMP_ID} leaderboard ${slot}: leaderboard to 2 chats, 0 nudges`,
+    ]);
+    const posted = outboxKeys(a);
+    expect(posted).toEqual([`leaderboard:${CAMP_ID}:${slot}:chat:wrChatA`, `leaderboard:${CAMP_ID}:${slot}:chat:wrChatB`]);
+    clock += 3_600_000;
+    retryFailedSlots(deps(a, 'p1'));
+    await restart(b, 'p2'); // a successful slot never reruns
+    expect(outboxKeys(a)).toEqual(posted);
+    expect(lines).toHaveLength(3);
+  });
+
+  it('stops retrying a leaderboard once it is 24 h late', async () => {
+    seedCamp(a.sqlite, webhook, 'schedule:\n  leaderboard: "0 20 * * *"', PUBLISH_AT - 86_400_000);
+    clock = Date.parse('2026-12-04T12:30:00Z');
+    a.sqlite.exec(`CREATE TEMP TRIGGER outbox_down BEFORE INSERT ON main.outbox BEGIN SELECT RAISE(ABORT, 'disk full'); END`);
+    await restart(a, 'p1');
+    a.sqlite.exec('DROP TRIGGER outbox_down');
+    clock = Date.parse('2026-12-05T12:00:01Z'); // the 12-04 20:00 slot is now over 24 h old
+    retryFailedSlots(deps(a, 'p1'));
+    expect(runs(a)).toMatchObject([{ slot: '2026-12-04T20:00', finishedAt: null, failures: 1 }]);
+    expect(outboxKeys(a)).toEqual([]);
+  });
+
+  it('retries a failed publish after a restart, and publishes once', async () => {
+    seedCamp(a.sqlite, webhook, 'schedule:\n  publish: 2026-12-04T18:00');
+    clock = PUBLISH_AT + 60_000;
+    await restart(a, 'p1', null); // started without CERT_SECRET: the publish throws
+    expect(runs(a)).toMatchObject([{ job: 'publish', finishedAt: null, failures: 1, error: expect.stringContaining('CERT_SECRET is required') }]);
+    expect(a.sqlite.prepare('SELECT count(*) AS n FROM publications').get()).toEqual({ n: 0 });
+    clock += 10_000; // restarted at once with the key (well inside the backoff): start-up retries the publish
+    await restart(b, 'p2');
+    expect(runs(b)).toMatchObject([{ job: 'publish', finishedAt: clock, failures: 1 }]);
+    expect(b.sqlite.prepare('SELECT count(*) AS n FROM publications').get()).toEqual({ n: 1 });
+    const sent = outboxKeys(b).length;
+    clock += 3_600_000;
+    await restart(a, 'p1');
+    retryFailedSlots(deps(a, 'p1'));
+    expect(outboxKeys(a)).toHaveLength(sent);
+    expect(a.sqlite.prepare('SELECT count(*) AS n FROM publications').get()).toEqual({ n: 1 });
+  });
+});
+

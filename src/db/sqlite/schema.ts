@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { check, index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 
 /** A camp and its validated camp file (SPEC §4) as JSON. */
 export const camps = sqliteTable('camps', {
@@ -71,12 +71,34 @@ export const events = sqliteTable(
   ],
 );
 
-/** Callbacks already processed, with the reply they got, so WeCom's retries change nothing. */
-export const processedMessages = sqliteTable('processed_messages', {
-  key: text('key').primaryKey(),
-  reply: text('reply'),
-  processedAt: integer('processed_at').notNull(),
-});
+/**
+ * The ledger's newest link, written in the transaction of every append: appends read the previous hash here and take
+ * id `last_id + 1`, and `audit verify` compares its walk with it, so removing the newest events shows. `mac` is an
+ * HMAC over (last_id, last_hash, count) keyed by AUDIT_SECRET, which is not in the database. Exactly one row (id 1).
+ */
+export const ledgerHead = sqliteTable(
+  'ledger_head',
+  {
+    id: integer('id').primaryKey(),
+    lastId: integer('last_id').notNull(),
+    lastHash: text('last_hash').notNull(),
+    count: integer('count').notNull(),
+    mac: text('mac'),
+    updatedAt: integer('updated_at').notNull(),
+  },
+  (t) => [check('ledger_head_one_row', sql`${t.id} = 1`)],
+);
+
+/** Callbacks already processed, with the reply they got, so WeCom's retries change nothing. Pruned after RETENTION_DAYS. */
+export const processedMessages = sqliteTable(
+  'processed_messages',
+  {
+    key: text('key').primaryKey(),
+    reply: text('reply'),
+    processedAt: integer('processed_at').notNull(),
+  },
+  (t) => [index('processed_messages_at').on(t.processedAt)],
+);
 
 /** A learner's `/submit <assignment>` waiting for the image or link message that follows it. */
 export const pendingSubmissions = sqliteTable(
@@ -90,7 +112,10 @@ export const pendingSubmissions = sqliteTable(
   (t) => [primaryKey({ columns: [t.campId, t.userid] })],
 );
 
-/** Every outbound message, written with the state change that caused it and delivered by the worker. */
+/**
+ * Every outbound message, written with the state change that caused it and delivered by the worker. A sent row's
+ * payload is emptied after RETENTION_DAYS (the row and its dedupe key stay).
+ */
 export const outbox = sqliteTable(
   'outbox',
   {
@@ -106,10 +131,19 @@ export const outbox = sqliteTable(
     createdAt: integer('created_at').notNull(),
     sentAt: integer('sent_at'),
   },
-  (t) => [uniqueIndex('outbox_dedupe').on(t.dedupeKey), index('outbox_due').on(t.status, t.nextAttemptAt)],
+  (t) => [
+    uniqueIndex('outbox_dedupe').on(t.dedupeKey),
+    index('outbox_due').on(t.status, t.nextAttemptAt),
+    // Only sent rows whose payload is still there, so pruning never walks what it pruned before.
+    index('outbox_prunable').on(t.sentAt).where(sql`${t.sentAt} IS NOT NULL AND ${t.payload} <> ''`),
+  ],
 );
 
-/** A schedule slot claimed by one process, so a slot runs once across restarts and processes. */
+/**
+ * A schedule slot, done once `finished_at` is set (claimed in the transaction of its work, so a slot runs once across
+ * restarts and processes). A slot whose work threw has no `finished_at`, and keeps its failures for the operator:
+ * how many, the last `error` and when (`failed_at`); it is retried.
+ */
 export const scheduleRuns = sqliteTable(
   'schedule_runs',
   {
@@ -120,6 +154,8 @@ export const scheduleRuns = sqliteTable(
     claimedBy: text('claimed_by').notNull(),
     finishedAt: integer('finished_at'),
     error: text('error'),
+    failures: integer('failures').notNull().default(0),
+    failedAt: integer('failed_at'),
   },
   (t) => [primaryKey({ columns: [t.campId, t.job, t.slot] })],
 );

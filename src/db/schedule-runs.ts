@@ -1,0 +1,63 @@
+import type Sqlite from 'better-sqlite3';
+import { prepared } from './prepared.js';
+
+export type ScheduleJob = 'leaderboard' | 'preview' | 'publish';
+
+export interface SlotKey {
+  campId: string;
+  job: ScheduleJob;
+  /** The slot's local date-time in the camp's zone, e.g. `2026-11-20T20:00`. */
+  slot: string;
+}
+
+/** A slot whose work threw and that is not done yet; `timezone` is its camp's, to place the slot in time. */
+export interface FailedSlot extends SlotKey {
+  timezone: string;
+  failures: number;
+  failedAt: number;
+}
+
+// A slot is taken by whoever commits first with `finished_at` set; a slot that only failed so far may be taken again.
+// (PostgreSQL waits on the conflicting row, then re-checks the WHERE, so two instances never both take it.)
+const CLAIM_SQL = `INSERT INTO schedule_runs (camp_id, job, slot, claimed_at, claimed_by) VALUES (?, ?, ?, ?, ?)
+  ON CONFLICT (camp_id, job, slot) DO UPDATE SET claimed_at = excluded.claimed_at, claimed_by = excluded.claimed_by
+  WHERE schedule_runs.finished_at IS NULL`;
+const FINISH_SQL = 'UPDATE schedule_runs SET finished_at = ? WHERE camp_id = ? AND job = ? AND slot = ?';
+const FAILURE_SQL = `INSERT INTO schedule_runs (camp_id, job, slot, claimed_at, claimed_by, error, failures, failed_at)
+  VALUES (?, ?, ?, ?, ?, ?, 1, ?)
+  ON CONFLICT (camp_id, job, slot) DO UPDATE SET claimed_at = excluded.claimed_at, claimed_by = excluded.claimed_by,
+    error = excluded.error, failures = schedule_runs.failures + 1, failed_at = excluded.failed_at
+  WHERE schedule_runs.finished_at IS NULL
+  RETURNING failures`;
+const DONE_SQL = 'SELECT 1 FROM schedule_runs WHERE camp_id = ? AND job = ? AND slot = ? AND finished_at IS NOT NULL';
+const FAILED_SQL = `SELECT r.camp_id AS "campId", r.job, r.slot, c.timezone, r.failures, r.failed_at AS "failedAt"
+  FROM schedule_runs r JOIN camps c ON c.id = r.camp_id WHERE r.finished_at IS NULL ORDER BY r.failed_at`;
+
+/** Takes the slot for this run unless it is done; call in the transaction of the slot's work. */
+export function claimSlot(sqlite: Sqlite.Database, key: SlotKey, by: string, now: number): boolean {
+  return prepared(sqlite, CLAIM_SQL).run(key.campId, key.job, key.slot, now, by).changes === 1;
+}
+
+/** Marks the claimed slot done, in the transaction of its work. */
+export function finishSlot(sqlite: Sqlite.Database, key: SlotKey, now: number): void {
+  prepared(sqlite, FINISH_SQL).run(now, key.campId, key.job, key.slot);
+}
+
+/**
+ * Records that the slot's work threw (after its transaction rolled back), leaving the slot open to be retried;
+ * returns how many times it has failed (0 if another run finished it meanwhile).
+ */
+export function recordSlotFailure(sqlite: Sqlite.Database, key: SlotKey, by: string, now: number, error: string): number {
+  const row = prepared<unknown[], { failures: number }>(sqlite, FAILURE_SQL).get(key.campId, key.job, key.slot, now, by, error, now);
+  return row?.failures ?? 0;
+}
+
+/** True once the slot's work has committed. */
+export function isSlotDone(sqlite: Sqlite.Database, key: SlotKey): boolean {
+  return prepared(sqlite, DONE_SQL).get(key.campId, key.job, key.slot) !== undefined;
+}
+
+/** Every slot that failed and is not done yet, oldest failure first. */
+export function failedSlots(sqlite: Sqlite.Database): FailedSlot[] {
+  return prepared<[], FailedSlot>(sqlite, FAILED_SQL).all();
+}

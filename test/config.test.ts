@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { describeConfig, readConfig } from '../src/config.js';
+import { ConfigError } from '../src/errors.js';
+
+const KEY = 'audit-secret-for-tests-0123456789';
+const APP = {
+  WECOM_CORP_ID: 'wwcorp', WECOM_AGENT_ID: '1000002', WECOM_SECRET: 'app-secret', WECOM_TOKEN: 'token',
+  WECOM_ENCODING_AES_KEY: 'jWmYm7qr5nMoAUwZRjGtBxmz3KA1tkAj3ykkR6q2B2C',
+};
+
+describe('readConfig: audit key and retention', () => {
+  it('keeps the ledger head unsigned and 30 days of retention by default', () => {
+    expect(readConfig(APP)).toMatchObject({ auditSecret: null, retentionDays: 30 });
+  });
+
+  it('reads AUDIT_SECRET and RETENTION_DAYS, and never describes the key', () => {
+    const config = readConfig({ ...APP, AUDIT_SECRET: KEY, RETENTION_DAYS: '90' });
+    expect(config).toMatchObject({ auditSecret: KEY, retentionDays: 90 });
+    expect(describeConfig(config)).toContain('ledger-head=signed retention=90d');
+    expect(describeConfig(config)).not.toContain(KEY);
+  });
+
+  it('refuses a short AUDIT_SECRET and a RETENTION_DAYS below one day, naming the key', () => {
+    expect(() => readConfig({ ...APP, AUDIT_SECRET: 'short' })).toThrow(new ConfigError(
+      'AUDIT_SECRET must be at least 16 characters (a random string kept outside the database)'));
+    expect(() => readConfig({ ...APP, RETENTION_DAYS: '0' })).toThrow(/^RETENTION_DAYS must be a whole number from 1 to 36500, got "0"$/);
+  });
+});
