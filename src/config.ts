@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { config as loadDotenv } from 'dotenv';
+import { redactUrl } from './db/postgres/redact-url.js';
 import { ConfigError } from './errors.js';
 
 /** Runtime configuration (SPEC §1). Secrets are never logged; use `describeConfig` for a safe summary. */
@@ -7,6 +8,8 @@ export interface Config {
   port: number;
   host: string;
   dbFile: string;
+  /** `postgres://…`: PostgreSQL instead of `dbFile` (several instances may share it); null: SQLite. */
+  databaseUrl: string | null;
   corpId: string;
   agentId: string;
   secret: string;
@@ -73,21 +76,26 @@ export function readConfig(env: Env = process.env, { requireApp = true } = {}): 
 // Anyone holding a copy of the database can try keys offline against the head's mac, so short keys are refused.
 const MIN_AUDIT_SECRET = 16;
 
-/** What every command needs to open the database: its file and the ledger's audit key. */
-export function databaseSettings(env: Env = process.env): Pick<Config, 'dbFile' | 'auditSecret'> {
+/** What every command needs to open the database: where it is and the ledger's audit key. */
+export function databaseSettings(env: Env = process.env): Pick<Config, 'dbFile' | 'databaseUrl' | 'auditSecret'> {
   const auditSecret = env.AUDIT_SECRET?.trim() || null;
   if (auditSecret !== null && auditSecret.length < MIN_AUDIT_SECRET) {
     const what = 'a random string kept outside the database';
     throw new ConfigError(`AUDIT_SECRET must be at least ${MIN_AUDIT_SECRET} characters (${what})`);
   }
-  return { dbFile: env.DB_FILE?.trim() || './data/camp-bot.db', auditSecret };
+  const databaseUrl = env.DATABASE_URL?.trim() || null;
+  if (databaseUrl !== null && !/^postgres(ql)?:\/\/[^/]/i.test(databaseUrl)) {
+    throw new ConfigError('DATABASE_URL must be a postgres://user:password@host:port/database URL (unset it to use DB_FILE)');
+  }
+  return { dbFile: env.DB_FILE?.trim() || './data/camp-bot.db', databaseUrl, auditSecret };
 }
 
 /** A one-line, secret-free description for start-up logs. */
 export function describeConfig(config: Config): string {
   const bot = config.botToken ? 'on' : 'off';
   const audit = config.auditSecret ? 'signed' : 'unsigned';
-  const where = `db=${config.dbFile} corp=${config.corpId} agent=${config.agentId} api=${config.apiBase}`;
+  const db = config.databaseUrl ? redactUrl(config.databaseUrl) : config.dbFile;
+  const where = `db=${db} corp=${config.corpId} agent=${config.agentId} api=${config.apiBase}`;
   return `${where} bot=${bot} tz=${config.timezone} ledger-head=${audit} retention=${config.retentionDays}d`;
 }
 

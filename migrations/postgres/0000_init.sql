@@ -51,7 +51,8 @@ CREATE TABLE "ledger_head" (
 	"last_hash" text COLLATE "C" NOT NULL,
 	"count" bigint NOT NULL,
 	"mac" text COLLATE "C",
-	"updated_at" bigint NOT NULL
+	"updated_at" bigint NOT NULL,
+	CONSTRAINT "ledger_head_one_row" CHECK ("ledger_head"."id" = 1)
 );
 --> statement-breakpoint
 CREATE TABLE "members" (
@@ -116,6 +117,8 @@ CREATE TABLE "schedule_runs" (
 	"claimed_by" text COLLATE "C" NOT NULL,
 	"finished_at" bigint,
 	"error" text COLLATE "C",
+	"failures" bigint DEFAULT 0 NOT NULL,
+	"failed_at" bigint,
 	CONSTRAINT "schedule_runs_camp_id_job_slot_pk" PRIMARY KEY("camp_id","job","slot")
 );
 --> statement-breakpoint
@@ -132,4 +135,6 @@ CREATE INDEX "events_revokes" ON "events" USING btree ("revokes") WHERE "events"
 CREATE INDEX "members_user" ON "members" USING btree ("userid");--> statement-breakpoint
 CREATE UNIQUE INDEX "outbox_dedupe" ON "outbox" USING btree ("dedupe_key");--> statement-breakpoint
 CREATE INDEX "outbox_due" ON "outbox" USING btree ("status","next_attempt_at");--> statement-breakpoint
+CREATE INDEX "outbox_prunable" ON "outbox" USING btree ("sent_at") WHERE "outbox"."sent_at" IS NOT NULL AND "outbox"."payload" <> '';--> statement-breakpoint
+CREATE INDEX "processed_messages_at" ON "processed_messages" USING btree ("processed_at");--> statement-breakpoint
 CREATE INDEX "publications_camp" ON "publications" USING btree ("camp_id");

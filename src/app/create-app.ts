@@ -4,10 +4,10 @@ import { createWeComClient, type WeComClientOptions } from '../bot/wecom-client.
 import { describeConfig, type Config } from '../config.js';
 import { signLedgerHead } from '../db/ledger-head.js';
 import { openDatabase } from '../db/open-database.js';
-import { deliverLateReply } from '../delivery/deliver-late-reply.js';
-import { installVerifyRoute } from '../delivery/install-verify-route.js';
-import { startOutboxWorker } from '../delivery/outbox-worker.js';
-import { startSchedules } from '../delivery/start-schedules.js';
+import { deliverLateReply } from '../outbox/deliver-late-reply.js';
+import { installVerifyRoute } from '../verify-page/install-verify-route.js';
+import { startOutboxWorker } from '../outbox/outbox-worker.js';
+import { startSchedules } from '../schedules/start-schedules.js';
 import { createMessageHandler } from './handle-message.js';
 import { createRespond } from './respond.js';
 import { startRetention } from './start-retention.js';

@@ -1,11 +1,10 @@
 import { dedupeKey, type InboundMessage, type MessageHandler, type Reply } from '../bot/inbound-message.js';
 import { transaction, type Db } from '../db/db.js';
-import { isTransientStorageError } from '../db/is-transient-storage-error.js';
 import { checkMessage, markProcessed } from '../db/processed-messages.js';
+import { retryWhileUnavailable } from '../db/retry-while-unavailable.js';
 import { MessageInFlight } from '../errors.js';
 import { createGroupCommit, type GroupCommitOptions } from './group-commit.js';
 import { createSingleFlight } from './single-flight.js';
-import { untilDone } from './until-done.js';
 
 /**
  * Decides the answer to one message and records what it changes through `tx`, the message's transaction; anything
@@ -56,7 +55,7 @@ export function createMessageHandler(deps: MessageDeps, options: GroupCommitOpti
   const commit = createGroupCommit(deps.store, (tx, message: InboundMessage) => processMessage(tx, message, deps), options);
   return (message) => {
     const key = dedupeKey(message);
-    return flight(key, () => untilDone(() => commit(message), isTransientStorageError, (error, attempt) => {
+    return flight(key, () => retryWhileUnavailable(() => commit(message), (error, attempt) => {
       if (attempt === 1 || attempt % 20 === 0) log(`message ${key}: storage unavailable (${describe(error)}); trying again (attempt ${attempt})`);
     }));
   };

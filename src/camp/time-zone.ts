@@ -135,6 +135,24 @@ export function endOfLocalDayMs(date: string, timeZone: string): number {
  */
 export function localDateOf(ms: number, timeZone: string): string {
   const p = localParts(ms, timeZone);
-  const pad = (n: number, width = 2): string => String(n).padStart(width, '0');
   return `${pad(p.year, 4)}-${pad(p.month)}-${pad(p.day)}`;
+}
+
+const pad = (n: number, width = 2): string => String(n).padStart(width, '0');
+
+/**
+ * The local date-time of an instant in a zone, to the minute (the key of a schedule slot).
+ * @example localDateTimeOf(Date.parse('2026-12-04T02:00:00Z'), 'Asia/Shanghai') // '2026-12-04T10:00'
+ */
+export function localDateTimeOf(ms: number, timeZone: string): string {
+  const p = localParts(ms, timeZone);
+  return `${pad(p.year, 4)}-${pad(p.month)}-${pad(p.day)}T${pad(p.hour)}:${pad(p.minute)}`;
+}
+
+/**
+ * `YYYY-MM-DD HH:mm` in the given zone, for people to read.
+ * @example formatLocalTime(Date.parse('2026-11-20T12:00:00Z'), 'Asia/Shanghai') // '2026-11-20 20:00'
+ */
+export function formatLocalTime(ms: number, timeZone: string): string {
+  return localDateTimeOf(ms, timeZone).replace('T', ' ');
 }

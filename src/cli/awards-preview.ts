@@ -1,6 +1,6 @@
 import { UsageError } from '../errors.js';
 import { previewAwards, type AwardsPreview } from '../db/preview-awards.js';
-import { sendPreviewToTrainers } from '../delivery/send-preview-to-trainers.js';
+import { sendPreviewToTrainers } from '../publication/send-preview-to-trainers.js';
 import { formatScore } from '../scoring/round.js';
 import type { CliCommand, CliIo } from './cli-command.js';
 import { openConfiguredDatabase } from './open-configured-database.js';

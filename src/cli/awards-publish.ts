@@ -1,6 +1,6 @@
 import { readConfig } from '../config.js';
-import type { PublishedWinner } from '../delivery/award-result.js';
-import { publishAwards } from '../delivery/publish-awards.js';
+import type { PublishedWinner } from '../db/publication-record.js';
+import { publishAwards } from '../publication/publish-awards.js';
 import { UsageError } from '../errors.js';
 import { formatScore } from '../scoring/round.js';
 import type { CliCommand, CliIo } from './cli-command.js';

@@ -1,4 +1,4 @@
-import { currentPublication } from '../delivery/publication-store.js';
+import { currentPublication } from '../db/publication-store.js';
 import { UsageError, ValidationError } from '../errors.js';
 import type { CliCommand } from './cli-command.js';
 import { printWinners, winnerJson } from './awards-publish.js';

@@ -1,5 +1,5 @@
 import { dedupeKey, isGroupMessage } from '../bot/inbound-message.js';
-import { enqueueOutbound } from '../delivery/enqueue-outbound.js';
+import { enqueueOutbound } from '../outbox/enqueue-outbound.js';
 import type { CommandContext } from './command-spec.js';
 
 /**

@@ -1,6 +1,6 @@
 import { previewAwards } from '../db/preview-awards.js';
-import { awardPreviewText } from '../delivery/award-preview-text.js';
-import { AlreadyPublished, publishAwards, type PublishOutcome } from '../delivery/publish-awards.js';
+import { awardPreviewText } from '../publication/award-preview-text.js';
+import { AlreadyPublished, publishAwards, type PublishOutcome } from '../publication/publish-awards.js';
 import { ConfigError, UsageError } from '../errors.js';
 import { answerPrivately } from './answer-privately.js';
 import type { CommandContext, CommandSpec } from './command-spec.js';

@@ -1,7 +1,7 @@
 import { bindChat, chatBinding, type ChatBinding, loadCamp, rememberWebhook } from '../db/camp-store.js';
 import { campsOfUser, rolesOf } from '../db/roster-store.js';
 import { UsageError } from '../errors.js';
-import { formatLocalTime } from '../insight/format-local-time.js';
+import { formatLocalTime } from '../camp/time-zone.js';
 import type { BaseCommandContext, CommandSpec } from './command-spec.js';
 import { nameOf } from './resolve-user.js';
 

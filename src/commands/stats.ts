@@ -1,6 +1,6 @@
 import { dedupeKey } from '../bot/inbound-message.js';
-import { enqueueOutbound } from '../delivery/enqueue-outbound.js';
-import { inlineMedia } from '../delivery/outbox-payload.js';
+import { enqueueOutbound } from '../outbox/enqueue-outbound.js';
+import { inlineMedia } from '../outbox/outbox-payload.js';
 import { buildStatsReport } from '../insight/build-stats-report.js';
 import { loadInsight } from '../insight/load-insight.js';
 import { statsChartPng } from '../insight/stats-chart.js';

@@ -1,9 +1,21 @@
-import type Sqlite from 'better-sqlite3';
+import { executorOf, type Db } from './db.js';
+import type { Dialect } from './engine/executor.js';
 
-/** The append-only triggers migration 0001 put on `events`, as SQLite keeps their definition (white space aside). */
-const EXPECTED_TRIGGERS: Record<string, string> = {
-  events_no_update: "CREATE TRIGGER `events_no_update` BEFORE UPDATE ON `events` BEGIN SELECT RAISE(ABORT, 'events are append-only'); END",
-  events_no_delete: "CREATE TRIGGER `events_no_delete` BEFORE DELETE ON `events` BEGIN SELECT RAISE(ABORT, 'events are append-only'); END",
+/**
+ * The append-only guards migration 0001 put on `events`, as each engine reports their definition (white space aside).
+ * PostgreSQL's triggers call a function, whose body is checked too: emptied, it would let everything through.
+ */
+const EXPECTED_TRIGGERS: Record<Dialect, Record<string, string>> = {
+  sqlite: {
+    events_no_update: "CREATE TRIGGER `events_no_update` BEFORE UPDATE ON `events` BEGIN SELECT RAISE(ABORT, 'events are append-only'); END",
+    events_no_delete: "CREATE TRIGGER `events_no_delete` BEFORE DELETE ON `events` BEGIN SELECT RAISE(ABORT, 'events are append-only'); END",
+  },
+  postgres: {
+    events_no_update: 'CREATE TRIGGER events_no_update BEFORE UPDATE ON events FOR EACH ROW EXECUTE FUNCTION events_append_only()',
+    events_no_delete: 'CREATE TRIGGER events_no_delete BEFORE DELETE ON events FOR EACH ROW EXECUTE FUNCTION events_append_only()',
+    events_no_truncate: 'CREATE TRIGGER events_no_truncate BEFORE TRUNCATE ON events FOR EACH STATEMENT EXECUTE FUNCTION events_append_only()',
+    events_append_only: "BEGIN RAISE EXCEPTION 'events are append-only'; END",
+  },
 };
 
 export interface TriggerDefinition {
@@ -13,9 +25,9 @@ export interface TriggerDefinition {
 
 const normalise = (sql: string): string => sql.replace(/\s+/g, ' ').trim();
 
-/** Which append-only trigger is missing or was redefined (pure); null when both stand as created. */
-export function triggerProblem(found: TriggerDefinition[]): string | null {
-  for (const [name, expected] of Object.entries(EXPECTED_TRIGGERS)) {
+/** Which append-only trigger is missing or was redefined (pure); null when all stand as created. */
+export function triggerProblem(dialect: Dialect, found: TriggerDefinition[]): string | null {
+  for (const [name, expected] of Object.entries(EXPECTED_TRIGGERS[dialect])) {
     const trigger = found.find((t) => t.name === name);
     if (!trigger) return `events 表的只追加触发器 ${name} 被删除`;
     if (normalise(trigger.sql) !== normalise(expected)) return `events 表的只追加触发器 ${name} 被改写`;
@@ -23,7 +35,18 @@ export function triggerProblem(found: TriggerDefinition[]): string | null {
   return null;
 }
 
-/** The triggers defined on `events`, as the database reports them. */
-export function eventsTriggers(sqlite: Sqlite.Database): TriggerDefinition[] {
-  return sqlite.prepare<[], TriggerDefinition>(`SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'events'`).all();
+/** The triggers defined on `events` (and, on PostgreSQL, the body of the function they call), as the database reports them. */
+export function eventsTriggers(db: Db): Promise<TriggerDefinition[]> {
+  const ex = executorOf(db);
+  if (ex.dialect === 'sqlite') {
+    return ex.all<TriggerDefinition>(`SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'events'`);
+  }
+  // Definitions name the table as the search path sees it, so they compare equal in any schema.
+  return ex.all<TriggerDefinition>(
+    `SELECT tgname AS "name", pg_get_triggerdef(t.oid) AS "sql" FROM pg_trigger t
+       WHERE t.tgrelid = to_regclass('events') AND NOT t.tgisinternal
+     UNION ALL
+     SELECT p.proname AS "name", p.prosrc AS "sql" FROM pg_proc p
+       WHERE p.proname = 'events_append_only' AND p.pronamespace = to_regnamespace(current_schema())::oid`,
+  );
 }

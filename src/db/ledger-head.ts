@@ -1,8 +1,8 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import type Sqlite from 'better-sqlite3';
 import { LedgerError } from '../errors.js';
 import { auditKeyOf } from './audit-key.js';
-import { prepared } from './prepared.js';
+import { executorOf, transaction, type Db } from './db.js';
+import { forUpdate } from './sql-dialect.js';
 
 /** The ledger's newest link as `ledger_head` keeps it; `mac` is null while unsigned. */
 export interface LedgerHead {
@@ -17,21 +17,26 @@ const WRITE_SQL = 'UPDATE ledger_head SET last_id = ?, last_hash = ?, count = ?,
 const MISSING = 'ledger_head 缺失：请运行 camp-bot migrate，再运行 camp-bot audit verify';
 
 /** The head row; null when it is missing (deleted behind the bot's back). */
-export function readLedgerHead(sqlite: Sqlite.Database): LedgerHead | null {
-  return prepared<[], LedgerHead>(sqlite, READ_SQL).get() ?? null;
+export async function readLedgerHead(db: Db): Promise<LedgerHead | null> {
+  return (await executorOf(db).get<LedgerHead>(READ_SQL)) ?? null;
 }
 
-/** The head an append extends; throws when it is missing. */
-export function requireLedgerHead(sqlite: Sqlite.Database): LedgerHead {
-  const head = readLedgerHead(sqlite);
+/**
+ * The head an append extends, locked until the transaction ends (PostgreSQL: `FOR UPDATE`, so appends from every
+ * instance take turns and ids follow commit order; SQLite's write transaction already excludes other writers).
+ * Throws when it is missing.
+ */
+export async function lockLedgerHead(tx: Db): Promise<LedgerHead> {
+  const ex = executorOf(tx);
+  const head = await ex.get<LedgerHead>(`${READ_SQL} ${forUpdate(ex.dialect)}`);
   if (!head) throw new LedgerError(MISSING);
   return head;
 }
 
 /** Moves the head to a new newest event, signed when `key` is given. Call in the append's transaction. */
-export function writeLedgerHead(sqlite: Sqlite.Database, head: Omit<LedgerHead, 'mac'>, key: string | null, now: number): void {
+export async function writeLedgerHead(tx: Db, head: Omit<LedgerHead, 'mac'>, key: string | null, now: number): Promise<void> {
   const mac = key ? headMac(head, key) : null;
-  const { changes } = prepared(sqlite, WRITE_SQL).run(head.lastId, head.lastHash, head.count, mac, now);
+  const { changes } = await executorOf(tx).run(WRITE_SQL, [head.lastId, head.lastHash, head.count, mac, now]);
   if (changes !== 1) throw new LedgerError(MISSING);
 }
 
@@ -71,20 +76,18 @@ export function assertExtendable(head: LedgerHead, key: string | null): void {
  * With the handle's audit key, signs a head that has no signature yet (a database made before AUDIT_SECRET was set,
  * or just upgraded to the head); returns whether it signed. A head signed with another key is refused with the line
  * that says so. This trusts the ledger as it stands, so `serve` and `migrate` log when they sign.
- * @example if (signLedgerHead(sqlite, Date.now())) log('ledger head signed');
+ * @example if (await signLedgerHead(store, Date.now())) log('ledger head signed');
  */
-export function signLedgerHead(sqlite: Sqlite.Database, now: number): boolean {
-  const key = auditKeyOf(sqlite);
+export async function signLedgerHead(db: Db, now: number): Promise<boolean> {
+  const key = auditKeyOf(db);
   if (!key) return false;
-  return sqlite
-    .transaction((): boolean => {
-      const head = requireLedgerHead(sqlite);
-      if (head.mac !== null) {
-        assertExtendable(head, key);
-        return false;
-      }
-      writeLedgerHead(sqlite, head, key, now);
-      return true;
-    })
-    .immediate();
+  return transaction(db, async (tx) => {
+    const head = await lockLedgerHead(tx);
+    if (head.mac !== null) {
+      assertExtendable(head, key);
+      return false;
+    }
+    await writeLedgerHead(tx, head, key, now);
+    return true;
+  });
 }

@@ -1,12 +1,10 @@
-import type Sqlite from 'better-sqlite3';
 import { auditKeyOf } from './audit-key.js';
+import { executorOf, transaction, type Db } from './db.js';
 import { CHAIN_COLUMNS, COLUMNS, eventHash, type Row } from './event-hash.js';
 import type { NewEvent, StoredEvent } from './event-types.js';
 import { chainWalk, type ChainProblem, type ChainRow } from './chain-walk.js';
 import { eventsTriggers, triggerProblem } from './ledger-guards.js';
-import { assertExtendable, readLedgerHead, requireLedgerHead, writeLedgerHead } from './ledger-head.js';
-import { prepared } from './prepared.js';
-import { runInTransaction } from './run-in-transaction.js';
+import { assertExtendable, lockLedgerHead, readLedgerHead, writeLedgerHead } from './ledger-head.js';
 
 export { GENESIS_HASH, eventHash } from './event-hash.js';
 
@@ -17,32 +15,31 @@ const BY_DEDUPE_SQL = 'SELECT id FROM events WHERE dedupe_key = ?';
 /**
  * Appends one event to the hash chain and returns it with its id. Call inside the caller's transaction so the
  * event commits with the state change around it (alone, it runs in its own). The event takes the id after the
- * ledger head's and moves the head, signed when the handle has an audit key. An event whose dedupeKey is already
+ * ledger head's and moves the head, signed when the store has an audit key; the head stays locked until the
+ * transaction ends, so appends from any number of instances form one chain. An event whose dedupeKey is already
  * recorded is not appended again: the existing id is returned with `duplicate: true`.
  */
-export function appendEvent(
-  sqlite: Sqlite.Database,
-  raw: NewEvent,
-  recordedAt: number,
-): StoredEvent & { duplicate: boolean } {
+export function appendEvent(db: Db, raw: NewEvent, recordedAt: number): Promise<StoredEvent & { duplicate: boolean }> {
   const event = wellFormed(raw);
-  if (event.dedupeKey) {
-    const existing = prepared<[string], { id: number }>(sqlite, BY_DEDUPE_SQL).get(event.dedupeKey);
-    if (existing) return { ...toStored(event, recordedAt, existing.id, '', ''), duplicate: true };
-  }
-  const append = (): StoredEvent => {
-    const key = auditKeyOf(sqlite);
-    const head = requireLedgerHead(sqlite);
+  const append = async (tx: Db): Promise<StoredEvent & { duplicate: boolean }> => {
+    const ex = executorOf(tx);
+    const key = auditKeyOf(tx);
+    const head = await lockLedgerHead(tx);
+    if (event.dedupeKey) {
+      // Read under the head's lock: another instance's append of the same key has committed or not started.
+      const existing = await ex.get<{ id: number }>(BY_DEDUPE_SQL, [event.dedupeKey]);
+      if (existing) return { ...toStored(event, recordedAt, existing.id, '', ''), duplicate: true };
+    }
     assertExtendable(head, key);
     const row = rowOf(event, recordedAt);
     const id = head.lastId + 1;
     const hash = eventHash(head.lastHash, row);
-    prepared<[Record<string, unknown>]>(sqlite, INSERT_SQL).run({ ...row, id, prev_hash: head.lastHash, hash });
-    writeLedgerHead(sqlite, { lastId: id, lastHash: hash, count: head.count + 1 }, key, recordedAt);
-    return toStored(event, recordedAt, id, head.lastHash, hash);
+    await ex.run(INSERT_SQL, { ...row, id, prev_hash: head.lastHash, hash });
+    await writeLedgerHead(tx, { lastId: id, lastHash: hash, count: head.count + 1 }, key, recordedAt);
+    return { ...toStored(event, recordedAt, id, head.lastHash, hash), duplicate: false };
   };
-  // Alone, it takes the write lock before reading the head, so no other writer can move the head in between.
-  return { ...(sqlite.inTransaction ? append() : sqlite.transaction(append).immediate()), duplicate: false };
+  // Inside a transaction a failure rolls back with the caller's work; alone, the append gets one of its own.
+  return executorOf(db).inTransaction ? append(db) : transaction(db, append);
 }
 
 // SQLite would store a lone surrogate (AI-bot JSON can carry one) as U+FFFD, and the row would no longer match its hash.
@@ -105,27 +102,47 @@ export type ChainCheck =
   | { ok: true; count: number; signed: boolean }
   | { ok: false; count: number; eventId: number | null; reason: string };
 
+/** Rows read per page: a ledger of any size is walked in constant memory. */
+const PAGE = 5_000;
+
 /**
- * Checks the whole ledger, reading one row at a time in one snapshot: every link and hash, gapless ids, that the
- * walk ends at the ledger head (so removing the newest events shows), the head's signature when there is an audit
- * key, and the append-only triggers. Reports the first problem. Only reads.
- * @example const check = verifyChain(sqlite); if (!check.ok) console.log(check.eventId, check.reason);
+ * Checks the whole ledger: every link and hash, gapless ids, that the walk ends at the ledger head (so removing the
+ * newest events shows) and that no event lies beyond it, the head's signature when there is an audit key, and the
+ * append-only triggers. The head is read first and the walk stops at it, so appends by a running server meanwhile
+ * are not mistaken for anything. Reports the first problem. Only reads.
+ * @example const check = await verifyChain(store); if (!check.ok) console.log(check.eventId, check.reason);
  */
-export function verifyChain(sqlite: Sqlite.Database, key: string | null = auditKeyOf(sqlite)): ChainCheck {
-  return runInTransaction(sqlite, (): ChainCheck => {
-    const walk = chainWalk();
-    const rows = sqlite.prepare<[], ChainRow>(`SELECT ${CHAIN_COLUMNS} FROM events ORDER BY id`).iterate();
+export async function verifyChain(db: Db, key: string | null = auditKeyOf(db)): Promise<ChainCheck> {
+  const ex = executorOf(db);
+  const head = await readLedgerHead(db);
+  const walk = chainWalk();
+  const upTo = head?.lastId ?? Number.MAX_SAFE_INTEGER;
+  for (let after = 0; ;) {
+    const rows = await ex.all<ChainRow>(`SELECT ${CHAIN_COLUMNS} FROM events WHERE id > ? AND id <= ? ORDER BY id LIMIT ${PAGE}`, [after, upTo]);
     for (const row of rows) {
       const problem = walk.step(row);
       if (problem) return { ok: false, count: walk.count, ...problem };
     }
-    const problem = walk.finish(readLedgerHead(sqlite), key) ?? guardProblem(sqlite);
-    if (problem) return { ok: false, count: walk.count, ...problem };
-    return { ok: true, count: walk.count, signed: key !== null };
-  });
+    if (rows.length < PAGE) break;
+    after = rows.at(-1)!.id;
+  }
+  const problem = walk.finish(head, key) ?? (await strayProblem(db)) ?? (await guardProblem(db));
+  if (problem) return { ok: false, count: walk.count, ...problem };
+  return { ok: true, count: walk.count, signed: key !== null };
 }
 
-function guardProblem(sqlite: Sqlite.Database): ChainProblem | null {
-  const reason = triggerProblem(eventsTriggers(sqlite));
+/** An event beyond the head (in one statement, so a concurrent append cannot look like one): not appended by camp-bot. */
+async function strayProblem(db: Db): Promise<ChainProblem | null> {
+  const row = await executorOf(db).get<{ maxId: number | null; headId: number | null }>(
+    'SELECT (SELECT max(id) FROM events) AS "maxId", (SELECT last_id FROM ledger_head WHERE id = 1) AS "headId"',
+  );
+  const maxId = row?.maxId ?? 0;
+  const headId = row?.headId ?? 0;
+  if (maxId <= headId) return null;
+  return { eventId: headId + 1, reason: `账本头只记到 #${headId}：之后的事件不是由 camp-bot 追加的` };
+}
+
+async function guardProblem(db: Db): Promise<ChainProblem | null> {
+  const reason = triggerProblem(executorOf(db).dialect, await eventsTriggers(db));
   return reason ? { eventId: null, reason } : null;
 }

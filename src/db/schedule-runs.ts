@@ -1,5 +1,4 @@
-import type Sqlite from 'better-sqlite3';
-import { prepared } from './prepared.js';
+import { executorOf, type Db } from './db.js';
 
 export type ScheduleJob = 'leaderboard' | 'preview' | 'publish';
 
@@ -29,35 +28,35 @@ const FAILURE_SQL = `INSERT INTO schedule_runs (camp_id, job, slot, claimed_at, 
     error = excluded.error, failures = schedule_runs.failures + 1, failed_at = excluded.failed_at
   WHERE schedule_runs.finished_at IS NULL
   RETURNING failures`;
-const DONE_SQL = 'SELECT 1 FROM schedule_runs WHERE camp_id = ? AND job = ? AND slot = ? AND finished_at IS NOT NULL';
+const DONE_SQL = 'SELECT 1 AS "done" FROM schedule_runs WHERE camp_id = ? AND job = ? AND slot = ? AND finished_at IS NOT NULL';
 const FAILED_SQL = `SELECT r.camp_id AS "campId", r.job, r.slot, c.timezone, r.failures, r.failed_at AS "failedAt"
   FROM schedule_runs r JOIN camps c ON c.id = r.camp_id WHERE r.finished_at IS NULL ORDER BY r.failed_at`;
 
 /** Takes the slot for this run unless it is done; call in the transaction of the slot's work. */
-export function claimSlot(sqlite: Sqlite.Database, key: SlotKey, by: string, now: number): boolean {
-  return prepared(sqlite, CLAIM_SQL).run(key.campId, key.job, key.slot, now, by).changes === 1;
+export async function claimSlot(tx: Db, key: SlotKey, by: string, now: number): Promise<boolean> {
+  return (await executorOf(tx).run(CLAIM_SQL, [key.campId, key.job, key.slot, now, by])).changes === 1;
 }
 
 /** Marks the claimed slot done, in the transaction of its work. */
-export function finishSlot(sqlite: Sqlite.Database, key: SlotKey, now: number): void {
-  prepared(sqlite, FINISH_SQL).run(now, key.campId, key.job, key.slot);
+export async function finishSlot(tx: Db, key: SlotKey, now: number): Promise<void> {
+  await executorOf(tx).run(FINISH_SQL, [now, key.campId, key.job, key.slot]);
 }
 
 /**
  * Records that the slot's work threw (after its transaction rolled back), leaving the slot open to be retried;
  * returns how many times it has failed (0 if another run finished it meanwhile).
  */
-export function recordSlotFailure(sqlite: Sqlite.Database, key: SlotKey, by: string, now: number, error: string): number {
-  const row = prepared<unknown[], { failures: number }>(sqlite, FAILURE_SQL).get(key.campId, key.job, key.slot, now, by, error, now);
+export async function recordSlotFailure(db: Db, key: SlotKey, by: string, now: number, error: string): Promise<number> {
+  const row = await executorOf(db).get<{ failures: number }>(FAILURE_SQL, [key.campId, key.job, key.slot, now, by, error, now]);
   return row?.failures ?? 0;
 }
 
 /** True once the slot's work has committed. */
-export function isSlotDone(sqlite: Sqlite.Database, key: SlotKey): boolean {
-  return prepared(sqlite, DONE_SQL).get(key.campId, key.job, key.slot) !== undefined;
+export async function isSlotDone(db: Db, key: SlotKey): Promise<boolean> {
+  return (await executorOf(db).get(DONE_SQL, [key.campId, key.job, key.slot])) !== undefined;
 }
 
 /** Every slot that failed and is not done yet, oldest failure first. */
-export function failedSlots(sqlite: Sqlite.Database): FailedSlot[] {
-  return prepared<[], FailedSlot>(sqlite, FAILED_SQL).all();
+export function failedSlots(db: Db): Promise<FailedSlot[]> {
+  return executorOf(db).all<FailedSlot>(FAILED_SQL);
 }

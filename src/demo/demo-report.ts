@@ -1,7 +1,7 @@
 import type { CampConfig } from '../camp/camp-config.js';
 import type { CliIo } from '../cli/cli-command.js';
 import { standingsTable } from '../cli/standings.js';
-import type { PublishedWinner } from '../delivery/award-result.js';
+import type { PublishedWinner } from '../db/publication-record.js';
 import { labelOf } from '../scoring/metric-labels.js';
 import { formatScore } from '../scoring/round.js';
 import type { Standings } from '../scoring/standings.js';

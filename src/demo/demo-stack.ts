@@ -3,7 +3,7 @@ import { setTimeout as delay } from 'node:timers/promises';
 import { startCampBot, type RunningCampBot } from '../app/create-app.js';
 import { readConfig, type Config } from '../config.js';
 import { openDatabase, type Database } from '../db/open-database.js';
-import { outboxCounts } from '../delivery/outbox-store.js';
+import { outboxCounts } from '../db/outbox-store.js';
 import { startFakeWeComApi, type FakeWeComApi } from '../../test/support/fake-wecom-api.js';
 import type { FakeKeys } from '../../test/support/fake-wecom-callbacks.js';
 import { startRecordingProxy, type RecordingProxy } from './recording-proxy.js';

@@ -2,8 +2,8 @@ import type { CampConfig } from '../camp/camp-config.js';
 import { round2 } from '../scoring/round.js';
 import type { Standings } from '../scoring/standings.js';
 import type { Winner } from '../scoring/winner.js';
-import { formatLocalTime } from './format-local-time.js';
-import type { PrizeClaim } from './load-prize-claims.js';
+import { formatLocalTime } from '../camp/time-zone.js';
+import type { PrizeClaim } from '../db/prize-claims.js';
 import { metricKeysOf } from './metric-keys.js';
 import { labelOf } from './value-labels.js';
 

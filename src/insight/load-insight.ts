@@ -1,14 +1,14 @@
-import type Sqlite from 'better-sqlite3';
 import type { CampConfig } from '../camp/camp-config.js';
-import { standingsOf } from '../db/camp-standings.js';
+import type { Db } from '../db/db.js';
 import { previewAwards } from '../db/preview-awards.js';
 import { learnersOf, rosterOf, type RosterEntry } from '../db/roster-store.js';
-import { currentPublication } from '../delivery/publication-store.js';
+import { currentPublication } from '../db/publication-store.js';
 import type { Fact } from '../scoring/fact.js';
 import type { Standings } from '../scoring/standings.js';
 import type { Winner } from '../scoring/winner.js';
 import type { CampStatsInput } from './compute-camp-stats.js';
-import { loadInsightFacts } from './load-insight-facts.js';
+import { improvementBaselines } from './improvement-baselines.js';
+import { loadInsightFacts } from '../db/insight-facts.js';
 
 /** Everything insight reads of a camp, loaded once. */
 export interface InsightInputs extends CampStatsInput {
@@ -19,27 +19,29 @@ export interface InsightInputs extends CampStatsInput {
   winnersSource: 'published' | 'preview';
   roster: RosterEntry[];
   facts: Fact[];
-  /** Standings as of another instant (improvement baselines for `suggestNextAction`). */
+  /** Standings of every learner as of an improvement award's starting point (baselines for `suggestNextAction`). */
   standingsAt: (asOf: number) => Standings;
 }
 
 /**
  * Loads a camp's config, standings and winners as of `now`, its roster and the facts statistics read.
  * Throws ValidationError for an unknown camp.
- * @example buildStatsReport(loadInsight(sqlite, 'ai-2026q4', Date.now()))
+ * @example buildStatsReport(await loadInsight(store, 'ai-2026q4', Date.now()))
  */
-export function loadInsight(sqlite: Sqlite.Database, campId: string, now: number): InsightInputs {
-  const preview = previewAwards(sqlite, campId, now);
-  const published = currentPublication(sqlite, campId);
-  const learners = learnersOf(sqlite, campId);
+export async function loadInsight(db: Db, campId: string, now: number): Promise<InsightInputs> {
+  const preview = await previewAwards(db, campId, now);
+  const published = await currentPublication(db, campId);
+  const learners = await learnersOf(db, campId);
+  const baselines = await improvementBaselines(db, preview.config, learners, preview.standings);
   return {
     config: preview.config,
     standings: preview.standings,
     winners: published ? published.result.winners : preview.winners,
     winnersSource: published ? 'published' : 'preview',
-    roster: rosterOf(sqlite, campId),
-    facts: loadInsightFacts(sqlite, campId, now),
+    roster: await rosterOf(db, campId),
+    facts: await loadInsightFacts(db, campId, now),
     now,
-    standingsAt: (asOf) => standingsOf(sqlite, preview.config, learners, asOf),
+    standingsAt: (asOf) => baselines.get(asOf) ?? preview.standings,
   };
 }
+

@@ -3,7 +3,7 @@ import { formatScore } from '../scoring/round.js';
 import type { StatsReport } from './build-stats-report.js';
 import type { GroupDistribution } from './group-distribution.js';
 import type { GroupMetricMeans } from './metric-means.js';
-import { formatLocalTime } from './format-local-time.js';
+import { formatLocalTime } from '../camp/time-zone.js';
 import { labelOf } from './value-labels.js';
 
 const percent = (share: number): string => `${Math.round(share * 100)}%`;

@@ -3,8 +3,8 @@ import { pruneExpired, startRetention } from '../../src/app/start-retention.js';
 import { appendEvent, verifyChain } from '../../src/db/ledger.js';
 import { openDatabase, type Database } from '../../src/db/open-database.js';
 import { markProcessed } from '../../src/db/processed-messages.js';
-import { enqueueOutbound } from '../../src/delivery/enqueue-outbound.js';
-import { claimDueRows, markFailed, markSent } from '../../src/delivery/outbox-store.js';
+import { enqueueOutbound } from '../../src/outbox/enqueue-outbound.js';
+import { claimDueRows, markFailed, markSent } from '../../src/db/outbox-store.js';
 
 const DAY = 86_400_000;
 const NOW = Date.parse('2026-12-31T00:00:00Z');

@@ -4,7 +4,7 @@ import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
-import { insertPublication, saveResult } from '../../src/delivery/publication-store.js';
+import { insertPublication, saveResult } from '../../src/db/publication-store.js';
 import { openDatabase } from '../../src/db/open-database.js';
 import { captureIo } from '../support/capture-io.js';
 import { DB_NOW, useSeededCampFile } from '../insight/insight-db-fixture.js';

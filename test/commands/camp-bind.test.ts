@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parseCampFile } from '../../src/camp/parse-camp-file.js';
 import { localDateOf } from '../../src/camp/time-zone.js';
 import { chatBinding, saveCamp } from '../../src/db/camp-store.js';
-import { formatLocalTime } from '../../src/insight/format-local-time.js';
+import { formatLocalTime } from '../../src/camp/time-zone.js';
 import { CAMP_ID, CHAT_ID, startCampFixture, type CampFixture } from '../support/camp-fixture.js';
 
 const NOW = Math.floor(Date.now() / 60_000) * 60_000;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseCampFile } from '../../src/camp/parse-camp-file.js';
-import { awardNudges } from '../../src/delivery/award-nudges.js';
+import { awardNudges } from '../../src/schedules/award-nudges.js';
 import { computeStandings } from '../../src/scoring/compute-standings.js';
 import type { Fact } from '../../src/scoring/fact.js';
 import { campYaml } from './camp-fixture.js';

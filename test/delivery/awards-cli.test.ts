@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
 import { openDatabase } from '../../src/db/open-database.js';
-import { checkCertificate } from '../../src/delivery/check-certificate.js';
+import { checkCertificate } from '../../src/verify-page/check-certificate.js';
 import { captureIo } from '../support/capture-io.js';
 import { tempDbFile } from '../support/temp-db-file.js';
 import { CAMP_ID, CERT_SECRET, seedCamp } from './camp-fixture.js';

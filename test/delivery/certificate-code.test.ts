@@ -5,7 +5,7 @@ import {
   signCertificateCode,
   verifyCertificateCode,
   type CertificateSubject,
-} from '../../src/delivery/certificate-code.js';
+} from '../../src/publication/certificate-code.js';
 import { ConfigError } from '../../src/errors.js';
 
 const SECRET = 'test-cert-secret';

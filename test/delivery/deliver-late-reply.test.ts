@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { InboundMessage } from '../../src/bot/inbound-message.js';
 import { openDatabase, type Database } from '../../src/db/open-database.js';
-import { deliverLateReply } from '../../src/delivery/deliver-late-reply.js';
+import { deliverLateReply } from '../../src/outbox/deliver-late-reply.js';
 import { md } from '../../src/bot/markdown.js';
 
 const base: InboundMessage = {
@@ -51,7 +51,7 @@ describe('AI bot answers through response_url', () => {
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const apiBase = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
-    const { deliverOutbound } = await import('../../src/delivery/deliver-outbound.js');
+    const { deliverOutbound } = await import('../../src/outbox/deliver-outbound.js');
     const client = {} as Parameters<typeof deliverOutbound>[1]['client'];
     const outbound = (responseUrl: string) => ({ kind: 'response-url' as const, payload: { responseUrl, markdown: md`**好的**` } });
     await deliverOutbound(outbound(`${apiBase}/cgi-bin/aibot/response?response_code=R`), { client, apiBase });

@@ -2,10 +2,10 @@ import { describe, expect, it } from 'vitest';
 import type { InboundMessage } from '../../src/bot/inbound-message.js';
 import { parseCampFile } from '../../src/camp/parse-camp-file.js';
 import { openDatabase } from '../../src/db/open-database.js';
-import { deliverLateReply } from '../../src/delivery/deliver-late-reply.js';
-import { awardAnnouncement } from '../../src/delivery/award-announcement.js';
-import { leaderboardMarkdown } from '../../src/delivery/leaderboard-post.js';
-import type { PublishedWinner } from '../../src/delivery/award-result.js';
+import { deliverLateReply } from '../../src/outbox/deliver-late-reply.js';
+import { awardAnnouncement } from '../../src/publication/award-announcement.js';
+import { leaderboardMarkdown } from '../../src/schedules/leaderboard-post.js';
+import type { PublishedWinner } from '../../src/db/publication-record.js';
 import { sampleCampYaml } from '../support/camp-fixture.js';
 import { standingsOf } from '../scoring/standings-maker.js';
 

@@ -1,10 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createWeComClient } from '../../src/bot/wecom-client.js';
 import { openDatabase, type Database } from '../../src/db/open-database.js';
-import { enqueueOutbound } from '../../src/delivery/enqueue-outbound.js';
-import { inlineMedia } from '../../src/delivery/outbox-payload.js';
-import { outboxCounts } from '../../src/delivery/outbox-store.js';
-import { startOutboxWorker, type OutboxWorker } from '../../src/delivery/outbox-worker.js';
+import { enqueueOutbound } from '../../src/outbox/enqueue-outbound.js';
+import { inlineMedia } from '../../src/outbox/outbox-payload.js';
+import { outboxCounts } from '../../src/db/outbox-store.js';
+import { startOutboxWorker, type OutboxWorker } from '../../src/outbox/outbox-worker.js';
 import { startFakeWeComApi, type FakeWeComApi } from '../support/fake-wecom-api.js';
 import { tempDbFile } from '../support/temp-db-file.js';
 import { md } from '../../src/bot/markdown.js';

@@ -2,9 +2,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createWeComClient } from '../../src/bot/wecom-client.js';
 import { openDatabase, type Database } from '../../src/db/open-database.js';
 import { ConfigError } from '../../src/errors.js';
-import { checkCertificate } from '../../src/delivery/check-certificate.js';
-import { startOutboxWorker } from '../../src/delivery/outbox-worker.js';
-import { AlreadyPublished, publishAwards } from '../../src/delivery/publish-awards.js';
+import { checkCertificate } from '../../src/verify-page/check-certificate.js';
+import { startOutboxWorker } from '../../src/outbox/outbox-worker.js';
+import { AlreadyPublished, publishAwards } from '../../src/publication/publish-awards.js';
 import { startFakeWeComApi, type FakeWeComApi, type RecordedCall } from '../support/fake-wecom-api.js';
 import { CAMP_ID, CERT_SECRET, PUBLISH_AT, seedCamp } from './camp-fixture.js';
 

@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { appendEvent } from '../../src/db/ledger.js';
 import { openDatabase, type Database } from '../../src/db/open-database.js';
-import { runLeaderboard, runPreview, runPublish, type ScheduleDeps } from '../../src/delivery/scheduled-jobs.js';
-import { lastCronSlot, retryFailedSlots, startSchedules } from '../../src/delivery/start-schedules.js';
+import { runLeaderboard, runPreview, runPublish, type ScheduleDeps } from '../../src/schedules/scheduled-jobs.js';
+import { lastCronSlot, retryFailedSlots, startSchedules } from '../../src/schedules/start-schedules.js';
 import { tempDbFile } from '../support/temp-db-file.js';
 import { CAMP_ID, CERT_SECRET, PUBLISH_AT, seedCamp } from './camp-fixture.js';
 

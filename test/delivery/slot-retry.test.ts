@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isRetryDue, retryDelayMs } from '../../src/delivery/slot-retry.js';
+import { isRetryDue, retryDelayMs } from '../../src/schedules/slot-retry.js';
 
 const MIN = 60_000;
 const HOUR = 60 * MIN;

@@ -4,9 +4,9 @@ import Router from '@koa/router';
 import Koa from 'koa';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase, type Database } from '../../src/db/open-database.js';
-import { signCertificateCode } from '../../src/delivery/certificate-code.js';
-import { installVerifyRoute } from '../../src/delivery/install-verify-route.js';
-import { publishAwards } from '../../src/delivery/publish-awards.js';
+import { signCertificateCode } from '../../src/publication/certificate-code.js';
+import { installVerifyRoute } from '../../src/verify-page/install-verify-route.js';
+import { publishAwards } from '../../src/publication/publish-awards.js';
 import { CAMP_ID, CERT_SECRET, PUBLISH_AT, seedCamp } from './camp-fixture.js';
 
 describe('GET /verify/:code', () => {

@@ -1,9 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createWeComClient } from '../../src/bot/wecom-client.js';
 import { openDatabase, type Database } from '../../src/db/open-database.js';
-import { outboxCounts } from '../../src/delivery/outbox-store.js';
-import { startOutboxWorker } from '../../src/delivery/outbox-worker.js';
-import { publishAwards } from '../../src/delivery/publish-awards.js';
+import { outboxCounts } from '../../src/db/outbox-store.js';
+import { startOutboxWorker } from '../../src/outbox/outbox-worker.js';
+import { publishAwards } from '../../src/publication/publish-awards.js';
 import { CAMP_ID, CERT_SECRET, PUBLISH_AT, seedCamp } from '../delivery/camp-fixture.js';
 import { type FakeWeComApi, type RecordedCall, startFakeWeComApi } from '../support/fake-wecom-api.js';
 

@@ -19,8 +19,15 @@ export interface RunResult {
 /** How a transaction behaves: `write` takes the write lock at once (SQLite `BEGIN IMMEDIATE`); `read` is a snapshot. */
 export type TransactionMode = 'write' | 'read';
 
+/** Settings of an open store that every handle on it (the store and its transactions) shares. */
+export interface StoreSettings {
+  /** AUDIT_SECRET: appends sign the ledger head with it and `verifyChain` checks it (null: the head stays unsigned). */
+  auditKey: string | null;
+}
+
 export interface Executor {
   readonly dialect: Dialect;
+  readonly settings: StoreSettings;
   /** True on a handle that is a transaction (or a savepoint inside one). */
   readonly inTransaction: boolean;
   all<R = Record<string, unknown>>(sql: string, params?: Params): Promise<R[]>;

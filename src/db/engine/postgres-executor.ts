@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type pg from 'pg';
 import { TransactionAborted } from '../../errors.js';
-import type { Executor, Params, RunResult, TransactionMode } from './executor.js';
+import type { Executor, Params, RunResult, StoreSettings, TransactionMode } from './executor.js';
 import { toPostgresSql } from './to-postgres-sql.js';
 
 type Queryable = pg.Pool | pg.PoolClient;
@@ -33,6 +33,7 @@ const BEGIN: Record<TransactionMode, string> = {
 abstract class PostgresHandle implements Executor {
   readonly dialect = 'postgres';
   abstract readonly inTransaction: boolean;
+  abstract readonly settings: StoreSettings;
   protected abstract readonly on: Queryable;
 
   async all<R>(sql: string, params?: Params): Promise<R[]> {
@@ -61,7 +62,7 @@ class PostgresTransaction extends PostgresHandle {
   private depth = 1;
   private hooks: (() => void)[][] = [[]];
 
-  constructor(protected readonly on: pg.PoolClient) {
+  constructor(protected readonly on: pg.PoolClient, readonly settings: StoreSettings) {
     super();
   }
 
@@ -107,6 +108,7 @@ class PostgresTransaction extends PostgresHandle {
  */
 export class PostgresExecutor extends PostgresHandle {
   readonly inTransaction = false;
+  readonly settings: StoreSettings = { auditKey: null };
 
   constructor(protected readonly on: pg.Pool) {
     super();
@@ -121,7 +123,7 @@ export class PostgresExecutor extends PostgresHandle {
     let broken = false;
     try {
       await client.query(BEGIN[mode]);
-      const tx = new PostgresTransaction(client);
+      const tx = new PostgresTransaction(client, this.settings);
       const result = await work(tx);
       await client.query('COMMIT');
       tx.committed();

@@ -1,6 +1,6 @@
 import type Sqlite from 'better-sqlite3';
 import { TransactionAborted } from '../../errors.js';
-import type { Executor, Params, RunResult, TransactionMode } from './executor.js';
+import type { Executor, Params, RunResult, StoreSettings, TransactionMode } from './executor.js';
 import { retryBusy } from './retry-busy.js';
 import { WriteLock } from './write-lock.js';
 
@@ -24,6 +24,7 @@ class Connection {
   readonly lock = new WriteLock();
   depth = 0;
   afterCommit: (() => void)[][] = [];
+  readonly settings: StoreSettings = { auditKey: null };
 
   constructor(readonly sqlite: Sqlite.Database, readonly busyWaitMs: number) {}
 
@@ -54,6 +55,10 @@ class SqliteHandle implements Executor {
   readonly dialect = 'sqlite';
 
   constructor(protected readonly connection: Connection, readonly inTransaction: boolean) {}
+
+  get settings(): StoreSettings {
+    return this.connection.settings;
+  }
 
   async all<R>(sql: string, params?: Params): Promise<R[]> {
     return this.perform(sql, false, (statement) => call<R[]>(statement, 'all', params));

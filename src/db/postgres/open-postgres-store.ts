@@ -6,7 +6,8 @@ import type { Store } from '../db.js';
 import { PostgresExecutor } from '../engine/postgres-executor.js';
 import { redactUrl } from './redact-url.js';
 
-const MIGRATIONS = resolve(dirname(fileURLToPath(import.meta.url)), '../../../migrations/postgres');
+/** drizzle-kit's PostgreSQL migrations. */
+export const POSTGRES_MIGRATIONS = resolve(dirname(fileURLToPath(import.meta.url)), '../../../migrations/postgres');
 
 // int8 (ids, ms timestamps, counts) and numeric (sums) as JS numbers, booleans as 1/0: rows look as SQLite's do.
 const NUMBER_OIDS = new Set([20, 1700]);
@@ -22,9 +23,17 @@ const types = {
 export interface PostgresStoreOptions {
   /** Apply pending migrations first (default true); safe while other instances run. */
   migrations?: boolean;
+  /** Every connection read-only (`audit verify`). */
+  readOnly?: boolean;
   /** Pooled connections (default 10). */
   maxConnections?: number;
   log?: (line: string) => void;
+}
+
+/** The URL's own server options (a test's search_path, say) plus read-only transactions. */
+function withReadOnly(url: string): string {
+  const own = new URL(url).searchParams.get('options') ?? '';
+  return `${own} -c default_transaction_read_only=on`.trim();
 }
 
 /** Any stable 64-bit key: every camp-bot instance migrating the same database takes the same lock. */
@@ -41,6 +50,7 @@ export async function openPostgresStore(url: string, options: PostgresStoreOptio
     connectionString: url,
     max: options.maxConnections ?? 10,
     types,
+    ...(options.readOnly ? { options: withReadOnly(url) } : {}),
   });
   // An idle connection that breaks (server restart) is dropped by the pool; without a listener it would crash us.
   pool.on('error', (error) => log(`postgres: idle connection lost: ${error.message}`));
@@ -87,7 +97,7 @@ async function applyPending(client: pg.PoolClient): Promise<void> {
   await client.query('CREATE TABLE IF NOT EXISTS __drizzle_migrations (id serial PRIMARY KEY, hash text NOT NULL, created_at bigint)');
   const { rows } = await client.query<{ at: string }>('SELECT max(created_at) AS at FROM __drizzle_migrations');
   const last = rows[0]?.at === null || rows[0]?.at === undefined ? -1 : Number(rows[0].at);
-  const pending = readMigrationFiles({ migrationsFolder: MIGRATIONS }).filter((m) => m.folderMillis > last);
+  const pending = readMigrationFiles({ migrationsFolder: POSTGRES_MIGRATIONS }).filter((m) => m.folderMillis > last);
   if (pending.length === 0) return;
   await client.query('BEGIN');
   try {

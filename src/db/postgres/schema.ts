@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { bigint, customType, doublePrecision, index, pgTable, primaryKey, uniqueIndex } from 'drizzle-orm/pg-core';
+import { bigint, check, customType, doublePrecision, index, pgTable, primaryKey, uniqueIndex } from 'drizzle-orm/pg-core';
 
 /**
  * Text compared and sorted byte by byte (`COLLATE "C"`), as SQLite does: userid ranges, `ORDER BY userid` and the
@@ -78,22 +78,33 @@ export const events = pgTable(
   ],
 );
 
-/** The chain's newest link, kept beside the ledger and locked by every append: one chain across instances. */
-export const ledgerHead = pgTable('ledger_head', {
-  id: ms('id').primaryKey(),
-  lastId: ms('last_id').notNull(),
-  lastHash: text('last_hash').notNull(),
-  count: ms('count').notNull(),
-  mac: text('mac'),
-  updatedAt: ms('updated_at').notNull(),
-});
+/**
+ * The chain's newest link (see the SQLite schema), locked `FOR UPDATE` by every append: one chain, and gapless ids in
+ * commit order, across instances. Exactly one row (id 1).
+ */
+export const ledgerHead = pgTable(
+  'ledger_head',
+  {
+    id: ms('id').primaryKey(),
+    lastId: ms('last_id').notNull(),
+    lastHash: text('last_hash').notNull(),
+    count: ms('count').notNull(),
+    mac: text('mac'),
+    updatedAt: ms('updated_at').notNull(),
+  },
+  (t) => [check('ledger_head_one_row', sql`${t.id} = 1`)],
+);
 
-/** Callbacks already processed, with the reply they got, so WeCom's retries change nothing. */
-export const processedMessages = pgTable('processed_messages', {
-  key: text('key').primaryKey(),
-  reply: text('reply'),
-  processedAt: ms('processed_at').notNull(),
-});
+/** Callbacks already processed, with the reply they got, so WeCom's retries change nothing. Pruned after RETENTION_DAYS. */
+export const processedMessages = pgTable(
+  'processed_messages',
+  {
+    key: text('key').primaryKey(),
+    reply: text('reply'),
+    processedAt: ms('processed_at').notNull(),
+  },
+  (t) => [index('processed_messages_at').on(t.processedAt)],
+);
 
 /** A learner's `/submit <assignment>` waiting for the image or link message that follows it. */
 export const pendingSubmissions = pgTable(
@@ -123,7 +134,11 @@ export const outbox = pgTable(
     createdAt: ms('created_at').notNull(),
     sentAt: ms('sent_at'),
   },
-  (t) => [uniqueIndex('outbox_dedupe').on(t.dedupeKey), index('outbox_due').on(t.status, t.nextAttemptAt)],
+  (t) => [
+    uniqueIndex('outbox_dedupe').on(t.dedupeKey),
+    index('outbox_due').on(t.status, t.nextAttemptAt),
+    index('outbox_prunable').on(t.sentAt).where(sql`${t.sentAt} IS NOT NULL AND ${t.payload} <> ''`),
+  ],
 );
 
 /** A schedule slot claimed by one process, so a slot runs once across restarts and processes. */
@@ -137,6 +152,8 @@ export const scheduleRuns = pgTable(
     claimedBy: text('claimed_by').notNull(),
     finishedAt: ms('finished_at'),
     error: text('error'),
+    failures: ms('failures').notNull().default(0),
+    failedAt: ms('failed_at'),
   },
   (t) => [primaryKey({ columns: [t.campId, t.job, t.slot] })],
 );

@@ -4,10 +4,12 @@ import { fileURLToPath } from 'node:url';
 import Sqlite from 'better-sqlite3';
 import { drizzle } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
+import { ConfigError } from '../../errors.js';
 import type { Store } from '../db.js';
 import { SqliteExecutor } from '../engine/sqlite-executor.js';
 
-const MIGRATIONS = resolve(dirname(fileURLToPath(import.meta.url)), '../../../migrations/sqlite');
+/** drizzle-kit's SQLite migrations. */
+export const SQLITE_MIGRATIONS = resolve(dirname(fileURLToPath(import.meta.url)), '../../../migrations/sqlite');
 
 export interface SqliteStoreOptions {
   /** Apply pending migrations first (default true). */
@@ -25,7 +27,12 @@ export interface SqliteStoreOptions {
 export function openSqliteStore(file: string, options: SqliteStoreOptions = {}): Store {
   const readOnly = options.readOnly === true;
   if (file !== ':memory:' && !readOnly) mkdirSync(dirname(resolve(file)), { recursive: true });
-  const sqlite = new Sqlite(file, readOnly ? { readonly: true, fileMustExist: true } : {});
+  let sqlite: Sqlite.Database;
+  try {
+    sqlite = new Sqlite(file, readOnly ? { readonly: true, fileMustExist: true } : {});
+  } catch (error) {
+    throw new ConfigError(`DB_FILE ${file} cannot be opened${readOnly ? ' for reading' : ''}: ${(error as Error).message}`);
+  }
   sqlite.pragma('busy_timeout = 5000');
   if (!readOnly) {
     sqlite.pragma('journal_mode = WAL');
@@ -33,7 +40,7 @@ export function openSqliteStore(file: string, options: SqliteStoreOptions = {}):
     sqlite.pragma('synchronous = NORMAL');
   }
   sqlite.pragma('foreign_keys = ON');
-  if (!readOnly && options.migrations !== false) migrate(drizzle(sqlite), { migrationsFolder: MIGRATIONS });
+  if (!readOnly && options.migrations !== false) migrate(drizzle(sqlite), { migrationsFolder: SQLITE_MIGRATIONS });
   sqlite.pragma('busy_timeout = 0');
   const executor = new SqliteExecutor(sqlite);
   return Object.assign(executor, {

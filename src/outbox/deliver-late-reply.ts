@@ -1,22 +1,22 @@
-import type Sqlite from 'better-sqlite3';
 import { dedupeKey, type InboundMessage, type Reply, replyMarkdown } from '../bot/inbound-message.js';
+import type { Db } from '../db/db.js';
 import { enqueueOutbound, type OutboundRequest } from './enqueue-outbound.js';
 
 /**
  * Queues the answer to a message that missed WeCom's passive-reply window: the app's 1:1 chat gets it through
  * `message/send` to the sender, a group robot chat through its webhook, the AI bot through `response_url`.
  * Enqueued once per message (a retried callback queues nothing new).
- * @example deliverLateReply(sqlite, message, { text: '已记录' }, Date.now());
+ * @example await deliverLateReply(store, message, { text: '已记录' }, Date.now());
  */
 export function deliverLateReply(
-  sqlite: Sqlite.Database,
+  db: Db,
   message: InboundMessage,
   reply: Reply,
   now: number,
   campId: string | null = null,
-): { id: number; duplicate: boolean } {
+): Promise<{ id: number; duplicate: boolean }> {
   const base = { campId, dedupeKey: `late-reply:${dedupeKey(message)}` };
-  return enqueueOutbound(sqlite, { ...base, ...lateReplyOutbound(message, reply) } as OutboundRequest, now);
+  return enqueueOutbound(db, { ...base, ...lateReplyOutbound(message, reply) } as OutboundRequest, now);
 }
 
 function lateReplyOutbound(message: InboundMessage, reply: Reply): Omit<OutboundRequest, 'campId' | 'dedupeKey'> {

@@ -1,5 +1,6 @@
-import type Sqlite from 'better-sqlite3';
-import { normalizeCertificateCode, verifyCertificateCode } from './certificate-code.js';
+import type { Db } from '../db/db.js';
+import { findCertificate } from '../db/publication-store.js';
+import { normalizeCertificateCode, verifyCertificateCode } from '../publication/certificate-code.js';
 
 /** What `/verify/:code` reports. `genuine` only for a signed code we issued whose publication is still in force. */
 export interface CertificateCheck {
@@ -22,34 +23,15 @@ const NOT_GENUINE: CertificateCheck = {
   issuedAt: null, superseded: false,
 };
 
-interface Row {
-  code: string;
-  award: string;
-  awardName: string;
-  userid: string;
-  name: string;
-  campId: string;
-  campName: string | null;
-  issuedAt: number;
-  supersededBy: number | null;
-}
-
 /**
  * Checks a verification code: the HMAC tag first (forgeries and typos never reach the database), then the issued
  * certificate. Never throws on bad input; a missing secret means nothing can be confirmed.
- * @example checkCertificate(sqlite, secret, '7K2QD-M0X4B-9TNZP-HC31R').genuine // true
+ * @example (await checkCertificate(store, secret, '7K2QD-M0X4B-9TNZP-HC31R')).genuine // true
  */
-export function checkCertificate(sqlite: Sqlite.Database, secret: string | null, input: unknown): CertificateCheck {
+export async function checkCertificate(db: Db, secret: string | null, input: unknown): Promise<CertificateCheck> {
   const code = normalizeCertificateCode(input);
   if (code === null || !secret || !verifyCertificateCode(secret, code)) return NOT_GENUINE;
-  const row = sqlite
-    .prepare(
-      `SELECT c.code, c.award, c.award_name AS awardName, c.userid, c.name, c.camp_id AS campId, k.name AS campName,
-              c.issued_at AS issuedAt, p.superseded_by AS supersededBy
-       FROM certificates c JOIN publications p ON p.id = c.publication_id LEFT JOIN camps k ON k.id = c.camp_id
-       WHERE c.code = ?`,
-    )
-    .get(code) as Row | undefined;
+  const row = await findCertificate(db, code);
   if (!row) return NOT_GENUINE;
   const superseded = row.supersededBy !== null;
   return {

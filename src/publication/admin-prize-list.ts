@@ -1,7 +1,7 @@
 import { stringify } from 'csv-stringify/sync';
 import type { CampConfig } from '../camp/camp-config.js';
 import { formatScore } from '../scoring/round.js';
-import type { PublicationResult } from './award-result.js';
+import type { PublicationResult } from '../db/publication-record.js';
 
 const HEADER = ['奖项ID', '奖项', 'userid', '姓名', '团队', '名次', '成绩', '奖品', '证书编号'];
 

@@ -1,7 +1,8 @@
-import type Sqlite from 'better-sqlite3';
-import type { EventType } from '../db/event-types.js';
-import { loadRevoked } from '../db/load-facts.js';
 import type { Fact } from '../scoring/fact.js';
+import { executorOf, type Db } from './db.js';
+import type { EventType } from './event-types.js';
+import { loadRevoked } from './load-facts.js';
+import { inJsonArray } from './sql-dialect.js';
 
 /** Every real zone offset is a multiple of 15 minutes, so a bucket never straddles a local midnight. */
 const BUCKET_MS = 15 * 60 * 1000;
@@ -16,22 +17,26 @@ const toFact = (r: Row): Fact => ({ id: r[0], type: r[1] as EventType, userid: r
  * points (who has data); participation summed per learner per 15 minutes (exact per local day). Synthetic facts
  * carry id 0.
  */
-export function loadInsightFacts(sqlite: Sqlite.Database, campId: string, asOf: number): Fact[] {
-  const params = { campId, asOf, revoked: JSON.stringify([...loadRevoked(sqlite, campId, asOf)]) };
-  const live = `camp_id = @campId AND happened_at <= @asOf AND id NOT IN (SELECT value FROM json_each(@revoked))`;
-  const rows = sqlite.prepare(
+export async function loadInsightFacts(db: Db, campId: string, asOf: number): Promise<Fact[]> {
+  const ex = executorOf(db);
+  const params = { campId, asOf, revoked: JSON.stringify([...(await loadRevoked(db, campId, asOf))]) };
+  const live = `camp_id = @campId AND happened_at <= @asOf AND NOT ${inJsonArray(ex.dialect, 'id', 'revoked', 'bigint')}`;
+  const rows = await ex.rows(
     `SELECT id, type, userid, num, text, ref, actor, happened_at FROM events
      WHERE ${live} AND type IN ('assignment', 'submission', 'grade') ORDER BY id`,
-  ).raw(true).all(params) as Row[];
-  const present = sqlite.prepare(
+    params,
+  );
+  const present = await ex.rows(
     `SELECT 0, type, userid, NULL, NULL, NULL, 'import', max(happened_at) FROM events
      WHERE ${live} AND userid IS NOT NULL AND type IN ('lesson', 'checkin', 'exam', 'project', 'practice')
      GROUP BY type, userid`,
-  ).raw(true).all(params) as Row[];
-  const participation = sqlite.prepare(
+    params,
+  );
+  const participation = await ex.rows(
     `SELECT 0, 'participation', userid, sum(num), NULL, NULL, 'import', (happened_at / ${BUCKET_MS}) * ${BUCKET_MS} AS bucket
      FROM events WHERE ${live} AND userid IS NOT NULL AND type = 'participation'
      GROUP BY userid, bucket`,
-  ).raw(true).all(params) as Row[];
-  return [...rows, ...present, ...participation].map(toFact);
+    params,
+  );
+  return [...rows, ...present, ...participation].map((row) => toFact(row as Row));
 }

@@ -1,7 +1,7 @@
 import { joinMarkdown, type Markdown, md } from '../bot/markdown.js';
 import type { CampConfig } from '../camp/camp-config.js';
 import { formatScore } from '../scoring/round.js';
-import type { PublicationResult, PublishedWinner } from './award-result.js';
+import type { PublicationResult, PublishedWinner } from '../db/publication-record.js';
 import { describeAwardRule } from './describe-award-rule.js';
 
 /**

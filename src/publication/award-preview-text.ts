@@ -1,4 +1,4 @@
-import { localDateTimeOf } from './local-date-time.js';
+import { localDateTimeOf } from '../camp/time-zone.js';
 import type { AwardsPreview } from '../db/preview-awards.js';
 import { formatScore } from '../scoring/round.js';
 import { describeAwardRule } from './describe-award-rule.js';

@@ -1,11 +1,11 @@
-import type Sqlite from 'better-sqlite3';
 import { isRetryableNetworkError } from '../bot/wecom-http.js';
 import { ValidationError, WeComApiError, WeComNetworkError, WebhookRefused } from '../errors.js';
 import { deliverOutbound, type DeliveryDeps } from './deliver-outbound.js';
-import { claimDueRows, markFailed, markRetry, markSent, type ClaimedRow } from './outbox-store.js';
+import { claimDueRows, markFailed, markRetry, markSent, type ClaimedRow } from '../db/outbox-store.js';
+import { retryWhileUnavailable } from '../db/retry-while-unavailable.js';
 
 export interface OutboxWorkerOptions extends DeliveryDeps {
-  sqlite: Sqlite.Database;
+  store: Db;
   now?: () => number;
   /** How often to look for due rows (default 1 s). */
   pollMs?: number;
@@ -36,7 +36,7 @@ const TRANSIENT_ERRCODES = new Set([-1, 40014, 42001, 45009, 45033]);
  * failures with backoff and marks a row `failed` after `maxAttempts`. Rows left `sending` by a process that died are
  * taken again once their lease runs out, so delivery is at-least-once: a crash after WeCom accepted a message and
  * before its `sent` mark resends that one message; a message marked `sent` is never sent again.
- * @example const worker = startOutboxWorker({ sqlite, client, apiBase: config.apiBase }); … await worker.stop();
+ * @example const worker = startOutboxWorker({ store, client, apiBase: config.apiBase }); … await worker.stop();
  */
 export function startOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
   const pollMs = options.pollMs ?? 1_000;
@@ -73,7 +73,7 @@ export function startOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
 /** One pass: claim a batch and deliver it; returns the number of rows claimed. */
 async function runPass(options: OutboxWorkerOptions): Promise<number> {
   const now = options.now ?? Date.now;
-  const rows = claimDueRows(options.sqlite, now(), options.leaseMs ?? 300_000, options.batchSize ?? 50);
+  const rows = await claimDueRows(options.store, now(), options.leaseMs ?? 300_000, options.batchSize ?? 50);
   const queue = [...rows];
   const lanes = Array.from({ length: Math.min(options.concurrency ?? 4, queue.length) }, async () => {
     for (let row = queue.shift(); row; row = queue.shift()) await deliverRow(row, options, now);
@@ -83,19 +83,22 @@ async function runPass(options: OutboxWorkerOptions): Promise<number> {
 }
 
 async function deliverRow(row: ClaimedRow, options: OutboxWorkerOptions, now: () => number): Promise<void> {
+  const { store } = options;
   try {
-    await deliverOutbound(row.outbound, options);
-    markSent(options.sqlite, row.id, now());
+    await deliverOutbound({ kind: row.kind, payload: row.payload } as Outbound, options);
   } catch (error) {
     const reason = describe(error);
     if (!isTransient(error) || row.attempts >= (options.maxAttempts ?? 8)) {
-      markFailed(options.sqlite, row.id, reason);
-      (options.log ?? console.error)(`outbox: message ${row.id} (${row.outbound.kind}) failed after ${row.attempts} tries: ${reason}`);
+      await retryWhileUnavailable(() => markFailed(store, row.id, reason));
+      (options.log ?? console.error)(`outbox: message ${row.id} (${row.kind}) failed after ${row.attempts} tries: ${reason}`);
       return;
     }
     const { baseMs, capMs } = options.backoff ?? { baseMs: 5_000, capMs: 600_000 };
-    markRetry(options.sqlite, row.id, now() + Math.min(capMs, baseMs * 2 ** (row.attempts - 1)), reason);
+    await retryWhileUnavailable(() => markRetry(store, row.id, now() + Math.min(capMs, baseMs * 2 ** (row.attempts - 1)), reason));
+    return;
   }
+  // WeCom accepted it: the mark must land even if the database is busy now, or the lease would send it again.
+  await retryWhileUnavailable(() => markSent(store, row.id, now()));
 }
 
 function isTransient(error: unknown): boolean {

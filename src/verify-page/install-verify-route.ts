@@ -1,10 +1,10 @@
 import type Router from '@koa/router';
-import type Sqlite from 'better-sqlite3';
+import type { Db } from '../db/db.js';
 import { checkCertificate } from './check-certificate.js';
 import { verifyPage } from './verify-page.js';
 
 export interface VerifyRouteDeps {
-  sqlite: Sqlite.Database;
+  store: Db;
   /** CERT_SECRET; without it no code can be confirmed. */
   certSecret: string | null;
   /** Zone the issue date is shown in. */
@@ -14,11 +14,11 @@ export interface VerifyRouteDeps {
 /**
  * Adds `GET /verify/:code` (SPEC §1): an HTML page, or JSON `{ genuine, award, awardName, userid, name, campId,
  * issuedAt, … }` when the client asks for `application/json`. Unknown, forged or altered codes answer 404.
- * @example installVerifyRoute(router, { sqlite, certSecret: config.certSecret, timezone: config.timezone });
+ * @example installVerifyRoute(router, { store, certSecret: config.certSecret, timezone: config.timezone });
  */
 export function installVerifyRoute(router: Router, deps: VerifyRouteDeps): void {
-  router.get('/verify/:code', (ctx) => {
-    const check = checkCertificate(deps.sqlite, deps.certSecret, ctx.params.code);
+  router.get('/verify/:code', async (ctx) => {
+    const check = await checkCertificate(deps.store, deps.certSecret, ctx.params.code);
     ctx.status = check.code === null ? 404 : 200;
     ctx.set('cache-control', 'no-store');
     if (ctx.accepts('html', 'json') === 'json') ctx.body = check;

@@ -1,12 +1,12 @@
-import type Sqlite from 'better-sqlite3';
 import type { CampConfig } from '../camp/camp-config.js';
 import { localDateOf } from '../camp/time-zone.js';
 import { chatsOfCamp } from '../db/camp-store.js';
+import type { Db } from '../db/db.js';
 import { prizeListCsv, prizeListMessage } from './admin-prize-list.js';
 import { awardAnnouncement } from './award-announcement.js';
-import type { PublicationResult, PublishedWinner } from './award-result.js';
-import { enqueueOutbound } from './enqueue-outbound.js';
-import { inlineMedia } from './outbox-payload.js';
+import type { PublicationResult, PublishedWinner } from '../db/publication-record.js';
+import { enqueueOutbound } from '../outbox/enqueue-outbound.js';
+import { inlineMedia } from '../outbox/outbox-payload.js';
 
 export interface PublicationMessages {
   id: number;
@@ -30,30 +30,30 @@ export interface QueuedCounts {
  * Queues everything a publication sends, inside the publishing transaction: the announcement to every bound chat,
  * a certificate and a verification card to each winner, the prize list (message + CSV) to the admins.
  */
-export function enqueuePublication(sqlite: Sqlite.Database, p: PublicationMessages, now: number): QueuedCounts {
+export async function enqueuePublication(tx: Db, p: PublicationMessages, now: number): Promise<QueuedCounts> {
   const counts: QueuedCounts = { announcements: 0, winnerNotices: 0, adminMessages: 0, warnings: [] };
   const key = (what: string): string => `publication:${p.id}:${what}`;
   const base = { campId: p.camp.id };
   const content = awardAnnouncement(p.camp, p.result, p.replacedAt);
-  for (const chat of chatsOfCamp(sqlite, p.camp.id)) {
+  for (const chat of await chatsOfCamp(tx, p.camp.id)) {
     if (!chat.webhookUrl) {
       counts.warnings.push(`群 ${chat.chatId} 还没有群机器人 webhook，公告未发送（在群里 @机器人 一次或在营地文件里配置 webhook）`);
       continue;
     }
     const payload = { webhookUrl: chat.webhookUrl, chatid: chat.chatId, message: { msgtype: 'markdown' as const, content } };
-    enqueueOutbound(sqlite, { ...base, kind: 'webhook', payload, dedupeKey: key(`chat:${chat.chatId}`) }, now);
+    await enqueueOutbound(tx, { ...base, kind: 'webhook', payload, dedupeKey: key(`chat:${chat.chatId}`) }, now);
     counts.announcements += 1;
   }
   for (const winner of p.result.winners) {
-    enqueueWinnerNotice(sqlite, p, winner, now);
+    await enqueueWinnerNotice(tx, p, winner, now);
     counts.winnerNotices += 1;
   }
-  counts.adminMessages = enqueueAdminList(sqlite, p, now);
+  counts.adminMessages = await enqueueAdminList(tx, p, now);
   if (counts.adminMessages === 0) counts.warnings.push('营地文件没有配置 admins，奖品名单未发送');
   return counts;
 }
 
-function enqueueWinnerNotice(sqlite: Sqlite.Database, p: PublicationMessages, winner: PublishedWinner, now: number): void {
+async function enqueueWinnerNotice(tx: Db, p: PublicationMessages, winner: PublishedWinner, now: number): Promise<void> {
   const verifyUrl = `${p.publicBaseUrl}/verify/${winner.certificate}`;
   const input = {
     awardName: winner.awardName, campName: p.camp.name, learnerName: winner.name, team: winner.team,
@@ -62,7 +62,7 @@ function enqueueWinnerNotice(sqlite: Sqlite.Database, p: PublicationMessages, wi
   const media = { source: 'certificate' as const, filename: `证书-${winner.award}-${winner.userid}.png`, input };
   const touser = [winner.userid];
   const key = (what: string): string => `publication:${p.id}:${what}:${winner.certificate}`;
-  enqueueOutbound(sqlite, { campId: p.camp.id, kind: 'app', payload: { touser, message: { msgtype: 'image', media } }, dedupeKey: key('certificate') }, now);
+  await enqueueOutbound(tx, { campId: p.camp.id, kind: 'app', payload: { touser, message: { msgtype: 'image', media } }, dedupeKey: key('certificate') }, now);
   const prize = winner.prize ? `\n奖品：${winner.prize}` : '';
   const card = {
     msgtype: 'textcard' as const,
@@ -71,17 +71,17 @@ function enqueueWinnerNotice(sqlite: Sqlite.Database, p: PublicationMessages, wi
     url: verifyUrl,
     btntxt: '验证证书',
   };
-  enqueueOutbound(sqlite, { campId: p.camp.id, kind: 'app', payload: { touser, message: card }, dedupeKey: key('card') }, now);
+  await enqueueOutbound(tx, { campId: p.camp.id, kind: 'app', payload: { touser, message: card }, dedupeKey: key('card') }, now);
 }
 
-function enqueueAdminList(sqlite: Sqlite.Database, p: PublicationMessages, now: number): number {
+async function enqueueAdminList(tx: Db, p: PublicationMessages, now: number): Promise<number> {
   const touser = p.camp.admins.users;
   const toparty = p.camp.admins.parties.map(String);
   if (touser.length === 0 && toparty.length === 0) return 0;
   const to = { touser, toparty };
   const text = { msgtype: 'text' as const, content: prizeListMessage(p.camp, p.result, p.id) };
   const file = { msgtype: 'file' as const, media: inlineMedia(`获奖名单-${p.camp.id}-${p.id}.csv`, prizeListCsv(p.result)) };
-  enqueueOutbound(sqlite, { campId: p.camp.id, kind: 'app', payload: { ...to, message: text }, dedupeKey: `publication:${p.id}:admin:text` }, now);
-  enqueueOutbound(sqlite, { campId: p.camp.id, kind: 'app', payload: { ...to, message: file }, dedupeKey: `publication:${p.id}:admin:file` }, now);
+  await enqueueOutbound(tx, { campId: p.camp.id, kind: 'app', payload: { ...to, message: text }, dedupeKey: `publication:${p.id}:admin:text` }, now);
+  await enqueueOutbound(tx, { campId: p.camp.id, kind: 'app', payload: { ...to, message: file }, dedupeKey: `publication:${p.id}:admin:file` }, now);
   return 1;
 }

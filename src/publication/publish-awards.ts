@@ -1,19 +1,23 @@
 import { createHash } from 'node:crypto';
-import type Sqlite from 'better-sqlite3';
 import type { CampConfig } from '../camp/camp-config.js';
 import { requireCamp } from '../db/camp-standings.js';
+import { transaction, type Db } from '../db/db.js';
+import { readLedgerHead } from '../db/ledger-head.js';
 import { previewAwards } from '../db/preview-awards.js';
 import { ConfigError, ValidationError } from '../errors.js';
 import type { Standings } from '../scoring/standings.js';
 import type { Winner } from '../scoring/winner.js';
-import type { Publication, PublicationResult, PublishedWinner } from './award-result.js';
+import type { Publication, PublicationResult, PublishedWinner } from '../db/publication-record.js';
 import { signCertificateCode } from './certificate-code.js';
 import { enqueuePublication, type QueuedCounts } from './enqueue-publication.js';
-import { localDateTimeOf } from './local-date-time.js';
-import { currentPublication, insertCertificate, insertPublication, lastEventHash, saveResult, supersede } from './publication-store.js';
+import { localDateTimeOf } from '../camp/time-zone.js';
+import {
+  currentPublication, insertCertificate, insertPublication, lockCampForPublishing, saveResult, supersede,
+} from '../db/publication-store.js';
 
 export interface PublishDeps {
-  sqlite: Sqlite.Database;
+  /** The store, or the transaction the publish joins (a chat command's). */
+  db: Db;
   /** CERT_SECRET; publishing refuses without it. */
   certSecret: string | null;
   /** PUBLIC_BASE_URL, where verification links point. */
@@ -44,42 +48,44 @@ export class AlreadyPublished extends ValidationError {
  * Publishes a camp's awards (SPEC §7) in one transaction: computes them as of `now` (as the preview does), freezes
  * the result with the hash of its inputs, issues one signed certificate per winner and award, supersedes the previous
  * publication when `force`, and queues the announcements, certificates and admin prize list in the outbox.
+ * The camp's row is locked first, so publishing from two instances at once publishes once.
  * Throws ConfigError without CERT_SECRET and AlreadyPublished on a second publish without `force`.
- * @example publishAwards({ sqlite, certSecret, publicBaseUrl }, 'ai-2026q4', { by: 'cli', now: Date.now() })
+ * @example await publishAwards({ db: store, certSecret, publicBaseUrl }, 'ai-2026q4', { by: 'cli', now: Date.now() })
  */
-export function publishAwards(deps: PublishDeps, campId: string, options: PublishOptions): PublishOutcome {
+export async function publishAwards(deps: PublishDeps, campId: string, options: PublishOptions): Promise<PublishOutcome> {
   const secret = deps.certSecret;
   if (!secret) throw new ConfigError('CERT_SECRET is required to publish awards (it signs the certificates); nothing was published');
-  return deps.sqlite.transaction(() => publishNow(deps, secret, campId, options)).immediate();
+  return transaction(deps.db, (tx) => publishNow(tx, deps, secret, campId, options));
 }
 
-function publishNow(deps: PublishDeps, secret: string, campId: string, options: PublishOptions): PublishOutcome {
-  const { sqlite } = deps;
-  const previous = currentPublication(sqlite, campId);
-  if (previous && !options.force) throw new AlreadyPublished(previous, requireCamp(sqlite, campId).timezone);
-  const preview = previewAwards(sqlite, campId, options.now);
+async function publishNow(tx: Db, deps: PublishDeps, secret: string, campId: string, options: PublishOptions): Promise<PublishOutcome> {
+  await lockCampForPublishing(tx, campId);
+  const previous = await currentPublication(tx, campId);
+  if (previous && !options.force) throw new AlreadyPublished(previous, (await requireCamp(tx, campId)).timezone);
+  const preview = await previewAwards(tx, campId, options.now);
   const camp = preview.config;
-  const id = insertPublication(sqlite, {
-    campId, asOf: options.now, publishedAt: options.now, publishedBy: options.by, inputsHash: inputsHash(sqlite, camp, options.now),
+  const id = await insertPublication(tx, {
+    campId, asOf: options.now, publishedAt: options.now, publishedBy: options.by, inputsHash: await inputsHash(tx, camp, options.now),
   });
   const winners = preview.winners.map((w) => publishedWinner(w, camp, preview.standings, signCertificateCode(secret, {
     campId, award: w.award, userid: w.userid, publicationId: id,
   })));
-  for (const winner of winners) insertCertificate(sqlite, id, campId, winner, options.now);
+  for (const winner of winners) await insertCertificate(tx, id, campId, winner, options.now);
   const result: PublicationResult = {
     asOf: new Date(options.now).toISOString(), campName: camp.name, winners, warnings: preview.warnings, supersedes: previous?.id ?? null,
   };
-  if (previous) supersede(sqlite, previous.id, id);
+  if (previous) await supersede(tx, previous.id, id);
   const replacedAt = previous ? localDateTimeOf(previous.publishedAt, camp.timezone).replace('T', ' ') : null;
-  const queued = enqueuePublication(sqlite, { id, camp, result, publishedAt: options.now, replacedAt, publicBaseUrl: deps.publicBaseUrl }, options.now);
+  const queued = await enqueuePublication(tx, { id, camp, result, publishedAt: options.now, replacedAt, publicBaseUrl: deps.publicBaseUrl }, options.now);
   result.warnings.push(...queued.warnings);
-  saveResult(sqlite, id, result);
+  await saveResult(tx, id, result);
   return { publicationId: id, result, queued };
 }
 
 /** sha256 over the ledger's last hash, the camp file and the award time: equal hashes mean equal inputs. */
-export function inputsHash(sqlite: Sqlite.Database, camp: CampConfig, asOf: number): string {
-  return createHash('sha256').update(lastEventHash(sqlite)).update('\n').update(JSON.stringify(camp)).update('\n').update(String(asOf)).digest('hex');
+export async function inputsHash(db: Db, camp: CampConfig, asOf: number): Promise<string> {
+  const lastHash = (await readLedgerHead(db))?.lastHash ?? '';
+  return createHash('sha256').update(lastHash).update('\n').update(JSON.stringify(camp)).update('\n').update(String(asOf)).digest('hex');
 }
 
 function publishedWinner(winner: Winner, camp: CampConfig, standings: Standings, certificate: string): PublishedWinner {
