@@ -1,11 +1,11 @@
 import { setImmediate as nextTurn } from 'node:timers/promises';
-import type Sqlite from 'better-sqlite3';
+import type { Db } from '../db/db.js';
 import { pruneProcessedMessages, pruneSentPayloads } from '../db/prune-retained.js';
 
 const DAY_MS = 86_400_000;
 
 export interface RetentionOptions {
-  sqlite: Sqlite.Database;
+  store: Db;
   /** RETENTION_DAYS: what is older is pruned. */
   retentionDays: number;
   now?: () => number;
@@ -27,28 +27,28 @@ export interface Pruned {
  * Prunes what is older than the retention period: processed-message keys, and the payloads of sent outbox rows.
  * Pending, sending and failed rows are kept, and nothing in `events` is ever touched. Each batch is its own short
  * transaction, and the event loop turns between batches, so callbacks keep being answered during a long pass.
- * @example await pruneExpired({ sqlite, retentionDays: 30 })
+ * @example await pruneExpired({ store, retentionDays: 30 })
  */
 export async function pruneExpired(options: RetentionOptions): Promise<Pruned> {
   const before = (options.now ?? Date.now)() - options.retentionDays * DAY_MS;
   const limit = options.batchSize ?? 500;
-  const drain = async (batch: () => number): Promise<number> => {
+  const drain = async (batch: () => Promise<number>): Promise<number> => {
     let total = 0;
-    for (let pruned = batch(); ; pruned = batch()) {
+    for (let pruned = await batch(); ; pruned = await batch()) {
       total += pruned;
       if (pruned < limit || options.signal?.aborted) return total;
       await nextTurn();
     }
   };
   return {
-    processedKeys: await drain(() => pruneProcessedMessages(options.sqlite, before, limit)),
-    sentPayloads: await drain(() => pruneSentPayloads(options.sqlite, before, limit)),
+    processedKeys: await drain(() => pruneProcessedMessages(options.store, before, limit)),
+    sentPayloads: await drain(() => pruneSentPayloads(options.store, before, limit)),
   };
 }
 
 /**
  * Runs `pruneExpired` now and then every `intervalMs` until stopped; logs what each pass pruned.
- * @example const retention = startRetention({ sqlite, retentionDays: config.retentionDays }); … await retention.stop();
+ * @example const retention = startRetention({ store, retentionDays: config.retentionDays }); … await retention.stop();
  */
 export function startRetention(options: RetentionOptions): { stop(): Promise<void> } {
   const log = options.log ?? console.error;

@@ -1,9 +1,10 @@
 import { currentPublication } from '../db/publication-store.js';
 import { UsageError, ValidationError } from '../errors.js';
+import { winnerJson } from '../report/awards-json.js';
+import { publishedWinnerLines } from '../report/awards-listing.js';
 import type { CliCommand } from './cli-command.js';
-import { printWinners, winnerJson } from './awards-publish.js';
-import { openConfiguredDatabase } from './open-configured-database.js';
 import { parseFlags } from './parse-flags.js';
+import { withStore } from './with-store.js';
 
 export const awardsShowCommand: CliCommand = {
   path: ['awards', 'show'],
@@ -13,9 +14,8 @@ export const awardsShowCommand: CliCommand = {
     const { positional, flags } = parseFlags(args, { switches: ['json'] });
     const [campId, ...extra] = positional;
     if (!campId || extra.length > 0) throw new UsageError('expected exactly one <camp-id>');
-    const database = openConfiguredDatabase();
-    try {
-      const publication = currentPublication(database.sqlite, campId);
+    return withStore(async (store) => {
+      const publication = await currentPublication(store, campId);
       if (!publication) throw new ValidationError(`${campId} 还没有发布获奖结果（camp-bot awards publish ${campId}）`);
       const { result } = publication;
       if (flags.json) {
@@ -24,10 +24,8 @@ export const awardsShowCommand: CliCommand = {
         return 0;
       }
       io.out(`${result.campName} 发布 #${publication.id}（${new Date(publication.publishedAt).toISOString()}，${publication.publishedBy}）`);
-      printWinners(io, result.winners);
+      for (const line of publishedWinnerLines(result.winners)) io.out(line);
       return 0;
-    } finally {
-      database.close();
-    }
+    });
   },
 };

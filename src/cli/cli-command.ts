@@ -1,10 +1,7 @@
+import type { LineOutput } from '../report/line-output.js';
+
 /** Where a CLI command writes; injectable so tests capture output. */
-export interface CliIo {
-  out: (line: string) => void;
-  err: (line: string) => void;
-  /** True when stdout is a terminal (progress bars only then). */
-  isTty: boolean;
-}
+export type CliIo = LineOutput;
 
 /** One `camp-bot` subcommand. `run` returns the exit code; throw UsageError (exit 2) or ValidationError/ConfigError (exit 1). */
 export interface CliCommand {

@@ -4,9 +4,9 @@ import { loadExportInput } from '../insight/load-export-input.js';
 import { writeCsv } from '../insight/write-csv.js';
 import { writeXlsx } from '../insight/write-xlsx.js';
 import type { CliCommand } from './cli-command.js';
-import { openConfiguredDatabase } from './open-configured-database.js';
-import { parseFlags } from './parse-flags.js';
 import { campAt } from './parse-at.js';
+import { parseFlags } from './parse-flags.js';
+import { withStore } from './with-store.js';
 
 /**
  * `export <camp-id> --format csv|xlsx --out <file>`: XLSX has the sheets 排名, 奖项 and 领奖; CSV writes the standings
@@ -23,16 +23,10 @@ export const exportCommand: CliCommand = {
     const format = flags.format;
     if (format !== 'csv' && format !== 'xlsx') throw new UsageError('--format must be csv or xlsx');
     if (typeof flags.out !== 'string' || flags.out.trim() === '') throw new UsageError('--out <file> is required');
-    const database = openConfiguredDatabase();
-    let files: string[];
-    try {
-      const input = loadExportInput(database.sqlite, campId, campAt(database.sqlite, campId, flags.at).asOf);
-      const tables = exportTables(input);
-      if (format === 'xlsx') await writeXlsx(tables, flags.out);
-      files = format === 'xlsx' ? [flags.out] : writeCsv(tables, flags.out);
-    } finally {
-      database.close();
-    }
+    const out = flags.out;
+    const tables = await withStore(async (store) => exportTables(await loadExportInput(store, campId, (await campAt(store, campId, flags.at)).asOf)));
+    if (format === 'xlsx') await writeXlsx(tables, out);
+    const files = format === 'xlsx' ? [out] : writeCsv(tables, out);
     io.out(`已导出：${files.join('、')}`);
     return 0;
   },

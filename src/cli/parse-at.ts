@@ -1,7 +1,7 @@
-import type Sqlite from 'better-sqlite3';
 import type { CampConfig } from '../camp/camp-config.js';
 import { zonedTimeToUtcMs } from '../camp/time-zone.js';
 import { requireCamp } from '../db/camp-standings.js';
+import type { Db } from '../db/db.js';
 import { UsageError } from '../errors.js';
 
 /** `--at <ISO>` (with an offset, or local in the camp's zone), or now when absent. */
@@ -12,13 +12,8 @@ export function parseAt(value: string | true | undefined, timeZone: string, now:
   return ms;
 }
 
-/** An instant as ISO 8601 in UTC, the form `--json` prints. */
-export function isoOf(ms: number): string {
-  return new Date(ms).toISOString();
-}
-
 /** The camp a command names (a one-line error when it does not exist) and its `--at` instant in ms (now when absent). */
-export function campAt(sqlite: Sqlite.Database, campId: string, at: string | true | undefined): { config: CampConfig; asOf: number } {
-  const config = requireCamp(sqlite, campId);
+export async function campAt(db: Db, campId: string, at: string | true | undefined): Promise<{ config: CampConfig; asOf: number }> {
+  const config = await requireCamp(db, campId);
   return { config, asOf: parseAt(at, config.timezone, Date.now()) };
 }

@@ -4,8 +4,8 @@ import { importRoster } from '../db/roster-store.js';
 import { parseRoster } from '../import/parse-roster.js';
 import { readTableFile } from '../import/read-table-file.js';
 import type { CliCommand, CliIo } from './cli-command.js';
-import { openConfiguredDatabase } from './open-configured-database.js';
 import { parseFlags } from './parse-flags.js';
+import { withStore } from './with-store.js';
 
 export const rosterImportCommand: CliCommand = {
   path: ['roster', 'import'],
@@ -16,15 +16,12 @@ export const rosterImportCommand: CliCommand = {
     if (positional.length !== 2) throw new UsageError('需要营 id 和名单文件');
     const [campId, file] = positional as [string, string];
     const rows = parseRoster(await readTableFile(file));
-    const database = openConfiguredDatabase();
-    try {
-      requireCamp(database.sqlite, campId);
-      const result = importRoster(database.sqlite, campId, rows);
+    return withStore(async (store) => {
+      await requireCamp(store, campId);
+      const result = await importRoster(store, campId, rows);
       io.out(`名单已导入 ${campId}：${rows.length} 行，新增 ${result.peopleAdded} 人、更新 ${result.peopleUpdated} 人；` +
         `新增角色 ${result.membersAdded} 个、团队变更 ${result.membersUpdated} 个`);
       return 0;
-    } finally {
-      database.close();
-    }
+    });
   },
 };

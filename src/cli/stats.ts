@@ -3,9 +3,9 @@ import { buildStatsReport, type StatsReport } from '../insight/build-stats-repor
 import { loadInsight } from '../insight/load-insight.js';
 import { statsText } from '../insight/stats-text.js';
 import type { CliCommand } from './cli-command.js';
-import { openConfiguredDatabase } from './open-configured-database.js';
 import { campAt } from './parse-at.js';
 import { parseFlags } from './parse-flags.js';
+import { withStore } from './with-store.js';
 
 /** The report as JSON: times as ISO strings, everything else as computed. */
 export function statsJson(report: StatsReport, winnersSource: string): unknown {
@@ -25,15 +25,10 @@ export const statsCommand: CliCommand = {
     const { positional, flags } = parseFlags(args, { values: ['at'], switches: ['json'] });
     const [campId] = positional;
     if (!campId || positional.length > 1) throw new UsageError('stats takes one camp id');
-    const database = openConfiguredDatabase();
-    try {
-      const inputs = loadInsight(database.sqlite, campId, campAt(database.sqlite, campId, flags.at).asOf);
-      const report = buildStatsReport(inputs);
-      if (flags.json) io.out(JSON.stringify(statsJson(report, inputs.winnersSource), null, 2));
-      else io.out(statsText(report, inputs.config, { detail: true, winnersSource: inputs.winnersSource }));
-    } finally {
-      database.close();
-    }
+    const inputs = await withStore(async (store) => loadInsight(store, campId, (await campAt(store, campId, flags.at)).asOf));
+    const report = buildStatsReport(inputs);
+    if (flags.json) io.out(JSON.stringify(statsJson(report, inputs.winnersSource), null, 2));
+    else io.out(statsText(report, inputs.config, { detail: true, winnersSource: inputs.winnersSource }));
     return 0;
   },
 };

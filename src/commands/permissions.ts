@@ -1,11 +1,6 @@
+import { ROLE_LABELS } from '../db/roster-store.js';
 import type { CommandSpec, Role } from './command-spec.js';
 
-export const ROLE_LABELS: Record<Role, string> = {
-  learner: '学员',
-  trainer: '培训老师',
-  manager: '部门负责人',
-  admin: '行政',
-};
 
 /** True when someone with these roles may run the command. */
 export function mayRun(spec: CommandSpec, roles: readonly Role[]): boolean {

@@ -1,5 +1,5 @@
-import { executorOf, type Db } from '../commands/db.js';
-import type { EventType } from '../commands/event-types.js';
+import { executorOf, type Db } from './db.js';
+import type { EventType } from './event-types.js';
 
 /** The columns commands read back from the ledger. */
 export interface LedgerRow {

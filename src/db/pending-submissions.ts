@@ -1,4 +1,4 @@
-import { executorOf, type Db } from '../commands/db.js';
+import { executorOf, type Db } from './db.js';
 
 /** A `/submit <assignment>` waiting for the image or link that follows it. */
 export interface PendingSubmission {

@@ -1,8 +1,8 @@
-import { executorOf, type Db } from '../insight/db.js';
-import { loadRevoked } from '../insight/load-facts.js';
-import type { PublishedWinner } from '../insight/publication-record.js';
-import { currentPublication } from '../insight/publication-store.js';
-import { inJsonArray } from '../insight/sql-dialect.js';
+import { executorOf, type Db } from './db.js';
+import { loadRevoked } from './load-facts.js';
+import type { PublishedWinner } from './publication-record.js';
+import { currentPublication } from './publication-store.js';
+import { inJsonArray } from './sql-dialect.js';
 
 /** One `/prize claimed` record still in force. */
 export interface PrizeClaim {

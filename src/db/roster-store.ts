@@ -5,6 +5,9 @@ export type Role = 'learner' | 'trainer' | 'manager' | 'admin';
 
 export const ROLES: readonly Role[] = ['learner', 'trainer', 'manager', 'admin'];
 
+/** Each role in Chinese, as people are told it. */
+export const ROLE_LABELS: Readonly<Record<Role, string>> = { learner: '学员', trainer: '培训老师', manager: '部门负责人', admin: '行政' };
+
 /** One roster line (SPEC §1 `roster import`). */
 export interface RosterRow {
   userid: string;

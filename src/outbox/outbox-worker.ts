@@ -1,8 +1,10 @@
 import { isRetryableNetworkError } from '../bot/wecom-http.js';
 import { ValidationError, WeComApiError, WeComNetworkError, WebhookRefused } from '../errors.js';
-import { deliverOutbound, type DeliveryDeps } from './deliver-outbound.js';
+import type { Db } from '../db/db.js';
 import { claimDueRows, markFailed, markRetry, markSent, type ClaimedRow } from '../db/outbox-store.js';
 import { retryWhileUnavailable } from '../db/retry-while-unavailable.js';
+import { deliverOutbound, type DeliveryDeps } from './deliver-outbound.js';
+import type { Outbound } from './outbox-payload.js';
 
 export interface OutboxWorkerOptions extends DeliveryDeps {
   store: Db;

@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
-import { displayWidth } from '../../src/cli/print-table.js';
+import { displayWidth } from '../../src/report/format-table.js';
 import { appendEvent } from '../../src/db/ledger.js';
 import { openDatabase } from '../../src/db/open-database.js';
 import { captureIo } from '../support/capture-io.js';
