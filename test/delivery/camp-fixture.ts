@@ -1,6 +1,6 @@
-import type Sqlite from 'better-sqlite3';
 import { parseCampFile } from '../../src/camp/parse-camp-file.js';
 import { saveCamp } from '../../src/db/camp-store.js';
+import type { Db } from '../../src/db/db.js';
 import { appendEvent } from '../../src/db/ledger.js';
 import { importRoster } from '../../src/db/roster-store.js';
 
@@ -44,11 +44,11 @@ ${schedule}`;
 }
 
 /** Creates the camp, its roster and one exam score per learner, happened at `at` (default: a day before publishing). */
-export function seedCamp(sqlite: Sqlite.Database, webhook: (key: string) => string, schedule = '', at = PUBLISH_AT - 86_400_000): void {
-  saveCamp(sqlite, parseCampFile(campYaml(webhook, schedule)), at);
-  importRoster(sqlite, CAMP_ID, LEARNERS.map((l) => ({ userid: l.userid, name: l.name, team: l.team, department: null, role: 'learner', joined: null })));
+export async function seedCamp(db: Db, webhook: (key: string) => string, schedule = '', at = PUBLISH_AT - 86_400_000): Promise<void> {
+  await saveCamp(db, parseCampFile(campYaml(webhook, schedule)), at);
+  await importRoster(db, CAMP_ID, LEARNERS.map((l) => ({ userid: l.userid, name: l.name, team: l.team, department: null, role: 'learner' as const, joined: null })));
   for (const l of LEARNERS) {
-    appendEvent(sqlite, {
+    await appendEvent(db, {
       campId: CAMP_ID, type: 'exam', userid: l.userid, num: l.exam, ref: 'final', actor: 't1', source: 'command',
       happenedAt: at,
     }, at);

@@ -4,7 +4,6 @@
  * encrypted exactly as WeCom sends them; answers come back decrypted.
  */
 import type { Server } from 'node:http';
-import type Sqlite from 'better-sqlite3';
 import { createMessageHandler } from '../../src/app/handle-message.js';
 import { createRespond } from '../../src/app/respond.js';
 import { createCallbackServer, listen } from '../../src/bot/callback-server.js';
@@ -13,9 +12,12 @@ import type { XmlObject } from '../../src/bot/parse-xml.js';
 import { localDateOf } from '../../src/camp/time-zone.js';
 import { parseCampFile } from '../../src/camp/parse-camp-file.js';
 import { saveCamp } from '../../src/db/camp-store.js';
-import { openDatabase } from '../../src/db/open-database.js';
+import type { Store } from '../../src/db/db.js';
+import { listEvents } from '../../src/db/list-events.js';
+import { openSqliteStore } from '../../src/db/sqlite/open-sqlite-store.js';
 import { importRoster, type RosterRow } from '../../src/db/roster-store.js';
 import { buildCallback, type FakeKeys, type FakeMessage, openPassiveReply, postCallback } from './fake-wecom-callbacks.js';
+import { openTestStore } from './test-store.js';
 
 export const CORP_ID = 'wwcampfixture0001';
 export const APP_KEYS: FakeKeys = { token: 'appToken', encodingAesKey: 'kWxPEV2UEDyxWpmPdKC3F4dgPDmOvfKX1HGnEUDS1aR', receiveId: CORP_ID };
@@ -68,7 +70,7 @@ export interface EventRow {
 }
 
 export interface CampFixture {
-  sqlite: Sqlite.Database;
+  store: Store;
   baseUrl: string;
   /** Sends a message on a channel; resolves with the HTTP status and the decrypted answer text (null when none). */
   send(channel: Channel, message: FakeMessage): Promise<{ status: number; reply: string | null }>;
@@ -79,7 +81,7 @@ export interface CampFixture {
   /** An AI bot text message (1:1 unless `chatId` is given). */
   aiBot(from: string, text: string, extra?: Partial<FakeMessage>): Promise<string | null>;
   /** Every ledger row, in id order. */
-  events(): EventRow[];
+  events(): Promise<EventRow[]>;
   /** Runs `action` and returns its result with the ledger rows it added. */
   delta<T>(action: () => Promise<T>): Promise<{ result: T; added: EventRow[] }>;
   close(): Promise<void>;
@@ -91,16 +93,20 @@ export interface FixtureOptions {
   roster?: RosterRow[];
   /** Clock for the pipeline (default Date.now). */
   now?: () => number;
-  /** A database file instead of `:memory:` (for tests that also run the CLI). */
+  /** A SQLite file instead of the test store (for tests that also run the CLI on it). */
   dbFile?: string;
+  /** Settings the commands get (default: a certificate secret and a local public URL). */
+  settings?: { certSecret: string | null; publicBaseUrl: string };
 }
 
 /** Starts a fresh camp and server. */
 export async function startCampFixture(options: FixtureOptions = {}): Promise<CampFixture> {
-  const { sqlite } = openDatabase(options.dbFile ?? ':memory:');
-  saveCamp(sqlite, parseCampFile(options.campYaml ?? sampleCampYaml()), Date.now());
-  importRoster(sqlite, CAMP_ID, options.roster ?? ROSTER);
-  const handle = createMessageHandler({ sqlite, respond: createRespond({ sqlite }), ...(options.now ? { now: options.now } : {}) });
+  const store = options.dbFile ? openSqliteStore(options.dbFile) : await openTestStore();
+  await saveCamp(store, parseCampFile(options.campYaml ?? sampleCampYaml()), Date.now());
+  await importRoster(store, CAMP_ID, options.roster ?? ROSTER);
+  const settings = options.settings ?? { certSecret: 'fixture-cert-secret', publicBaseUrl: 'http://localhost:3000' };
+  const respond = createRespond({ settings, log: () => {} });
+  const handle = createMessageHandler({ store, respond, log: () => {}, ...(options.now ? { now: options.now } : {}) });
   const app = createCallbackServer({
     config: {
       corpId: CORP_ID,
@@ -117,12 +123,11 @@ export async function startCampFixture(options: FixtureOptions = {}): Promise<Ca
   const { server, port } = await listen(app, 0);
   const baseUrl = `http://127.0.0.1:${port}`;
   const send = (channel: Channel, message: FakeMessage) => sendMessage(baseUrl, channel, message);
-  const events = (): EventRow[] =>
-    sqlite.prepare<[], EventRow>(
-      `SELECT id, type, userid, num, text, ref, actor, source, happened_at AS happenedAt, revokes, note FROM events ORDER BY id`,
-    ).all();
+  const events = async (): Promise<EventRow[]> =>
+    (await listEvents(store)).map(({ id, type, userid, num, text, ref, actor, source, happenedAt, revokes, note }) => (
+      { id, type, userid, num, text, ref, actor, source, happenedAt, revokes, note }));
   return {
-    sqlite,
+    store,
     baseUrl,
     send,
     app: async (from, text, extra) => (await send('app', { from, text, ...extra })).reply,
@@ -131,13 +136,13 @@ export async function startCampFixture(options: FixtureOptions = {}): Promise<Ca
     aiBot: async (from, text, extra) => (await send('ai-bot', { from, text, ...extra })).reply,
     events,
     delta: async (action) => {
-      const before = events().length;
+      const before = (await events()).length;
       const result = await action();
-      return { result, added: events().slice(before) };
+      return { result, added: (await events()).slice(before) };
     },
     close: async () => {
       await closeServer(server);
-      sqlite.close();
+      await store.close();
     },
   };
 }
