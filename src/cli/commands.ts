@@ -12,6 +12,7 @@ import { rosterImportCommand } from './roster-import.js';
 import { eventsImportCommand } from './events-import.js';
 import { standingsCommand } from './standings.js';
 import { awardsPreviewCommand } from './awards-preview.js';
+import { dbCopyCommand } from './db-copy.js';
 import { demoCommand } from './demo.js';
 
 /** Every `camp-bot` subcommand; each lives in its own file. */
@@ -20,6 +21,7 @@ export const commands: CliCommand[] = [
   migrateCommand,
   auditVerifyCommand,
   backupCommand,
+  dbCopyCommand,
   statsCommand,
   exportCommand,
   awardsPublishCommand,

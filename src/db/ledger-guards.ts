@@ -41,9 +41,9 @@ export function eventsTriggers(db: Db): Promise<TriggerDefinition[]> {
   if (ex.dialect === 'sqlite') {
     return ex.all<TriggerDefinition>(`SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'events'`);
   }
-  // Definitions name the table as the search path sees it, so they compare equal in any schema.
+  // Definitions name the table with its schema; without it they compare equal in any schema.
   return ex.all<TriggerDefinition>(
-    `SELECT tgname AS "name", pg_get_triggerdef(t.oid) AS "sql" FROM pg_trigger t
+    `SELECT tgname AS "name", replace(pg_get_triggerdef(t.oid), quote_ident(current_schema()) || '.', '') AS "sql" FROM pg_trigger t
        WHERE t.tgrelid = to_regclass('events') AND NOT t.tgisinternal
      UNION ALL
      SELECT p.proname AS "name", p.prosrc AS "sql" FROM pg_proc p

@@ -4,7 +4,8 @@ import { saveCamp } from '../../src/db/camp-store.js';
 import { loadCampStandings, standingsOf } from '../../src/db/camp-standings.js';
 import type { NewEvent } from '../../src/db/event-types.js';
 import { appendEvent } from '../../src/db/ledger.js';
-import { openDatabase, type Database } from '../../src/db/open-database.js';
+import type { Store } from '../../src/db/db.js';
+import { listEvents } from '../../src/db/list-events.js';
 import { importRoster, learnersOf } from '../../src/db/roster-store.js';
 import { feedCampFacts, loadFactsForLearner, loadRevoked } from '../../src/db/load-facts.js';
 import { previewAwards } from '../../src/db/preview-awards.js';
@@ -12,6 +13,7 @@ import { computeStandings } from '../../src/scoring/compute-standings.js';
 import { createScoreAccumulator } from '../../src/scoring/score-accumulator.js';
 import { selectAwards } from '../../src/scoring/select-awards.js';
 import type { Fact } from '../../src/scoring/fact.js';
+import { openTestStore, testEngine } from '../support/test-store.js';
 
 const CAMP = `
 id: eq
@@ -63,55 +65,57 @@ function randomEvent(random: () => number, i: number, lastId: number): NewEvent 
   }
 }
 
-function allFacts(database: Database): Fact[] {
-  return database.sqlite.prepare(
-    'SELECT id, type, userid, num, text, ref, actor, happened_at AS at, revokes FROM events ORDER BY id',
-  ).all() as Fact[];
+/** Every event as the scoring functions read it, straight from the ledger. */
+async function allFacts(store: Store): Promise<Fact[]> {
+  return (await listEvents(store)).map((e) => ({
+    id: e.id, type: e.type, userid: e.userid, num: e.num, text: e.text, ref: e.ref, actor: e.actor, at: e.happenedAt, revokes: e.revokes,
+  }));
 }
 
-describe('loadCampStandings', () => {
-  let database: Database;
-  beforeEach(() => {
-    database = openDatabase(':memory:');
-    saveCamp(database.sqlite, parseCampFile(CAMP), T0);
-    importRoster(database.sqlite, 'eq', LEARNERS.map((userid, i) => ({
+describe(`loadCampStandings (${testEngine()})`, () => {
+  let store: Store;
+  beforeEach(async () => {
+    store = await openTestStore();
+    await saveCamp(store, parseCampFile(CAMP), T0);
+    await importRoster(store, 'eq', LEARNERS.map((userid, i) => ({
       userid, name: `学员${i}`, department: null, team: `T${i % 2}`, role: 'learner' as const, joined: null,
     })));
   });
-  afterEach(() => database.close());
+  afterEach(() => store.close());
 
-  it.each([1, 2, 3, 4, 5, 6, 7, 8])('equals scoring every event one by one (seed %i)', (seed) => {
+  it.each([1, 2, 3, 4, 5, 6, 7, 8])('equals scoring every event one by one (seed %i)', async (seed) => {
     const random = seeded(seed);
-    for (let i = 0; i < 300; i += 1) appendEvent(database.sqlite, randomEvent(random, i, i), T0);
+    for (let i = 0; i < 300; i += 1) await appendEvent(store, randomEvent(random, i, i), T0);
     const config = parseCampFile(CAMP);
-    const learners = learnersOf(database.sqlite, 'eq');
+    const learners = await learnersOf(store, 'eq');
+    const facts = await allFacts(store);
     let improvementWinners = 0;
     for (const hours of [40, 150, 299, 400]) {
       const asOf = T0 + hours * 3_600_000;
-      const expected = computeStandings({ config, learners, facts: allFacts(database), asOf });
-      expect(loadCampStandings(database.sqlite, 'eq', asOf)).toEqual(expected);
-      const onlyLessons = standingsOf(database.sqlite, config, learners, asOf, new Set(['lesson']));
+      const expected = computeStandings({ config, learners, facts, asOf });
+      expect(await loadCampStandings(store, 'eq', asOf)).toEqual(expected);
+      const onlyLessons = await standingsOf(store, config, learners, asOf, new Set(['lesson']));
       const completion = (s: typeof expected): unknown => s.rows.map((r) => [r.userid, r.metrics.completion]).sort();
       expect(completion(onlyLessons)).toEqual(completion(expected));
       // Without the per-learner filter (what a roster of 1,000+ gets).
-      const revoked = loadRevoked(database.sqlite, 'eq', asOf);
+      const revoked = await loadRevoked(store, 'eq', asOf);
       const accumulator = createScoreAccumulator({ config, learners, asOf, revoked });
-      feedCampFacts(database.sqlite, 'eq', asOf, revoked, config.lessons, (fact) => accumulator.add(fact));
+      await feedCampFacts(store, 'eq', asOf, revoked, config.lessons, (fact) => accumulator.add(fact));
       expect(accumulator.finish()).toEqual(expected);
-      const standingsAt = (ms: number) => computeStandings({ config, learners, facts: allFacts(database), asOf: ms });
-      const { winners, warnings } = previewAwards(database.sqlite, 'eq', asOf);
+      const standingsAt = (ms: number) => computeStandings({ config, learners, facts, asOf: ms });
+      const { winners, warnings } = await previewAwards(store, 'eq', asOf);
       improvementWinners += winners.filter((w) => w.award === 'up' || w.award === 'up2').length;
       expect({ winners, warnings }).toEqual(selectAwards({ config, standings: expected, standingsAt }));
     }
     expect(improvementWinners).toBeGreaterThan(0);
   });
 
-  it('lists a learner\'s facts without revoked ones', () => {
-    const exam = appendEvent(database.sqlite, { campId: 'eq', type: 'exam', userid: 'u1', num: 90, ref: 'final', actor: 't', source: 'command', happenedAt: T0 }, T0);
-    appendEvent(database.sqlite, { campId: 'eq', type: 'exam', userid: 'u2', num: 70, ref: 'final', actor: 't', source: 'command', happenedAt: T0 }, T0);
-    const review = appendEvent(database.sqlite, { campId: 'eq', type: 'review', userid: 'u2', num: 80, ref: 'a1', actor: 'u1', source: 'command', happenedAt: T0 }, T0);
-    appendEvent(database.sqlite, { campId: 'eq', type: 'revoke', revokes: exam.id, actor: 't', source: 'command', happenedAt: T0 + 1 }, T0);
-    expect(loadFactsForLearner(database.sqlite, 'eq', 'u1', T0).map((f) => f.id)).toEqual([exam.id, review.id]);
-    expect(loadFactsForLearner(database.sqlite, 'eq', 'u1', T0 + 1).map((f) => f.id)).toEqual([review.id]);
+  it('lists a learner\'s facts without revoked ones', async () => {
+    const exam = await appendEvent(store, { campId: 'eq', type: 'exam', userid: 'u1', num: 90, ref: 'final', actor: 't', source: 'command', happenedAt: T0 }, T0);
+    await appendEvent(store, { campId: 'eq', type: 'exam', userid: 'u2', num: 70, ref: 'final', actor: 't', source: 'command', happenedAt: T0 }, T0);
+    const review = await appendEvent(store, { campId: 'eq', type: 'review', userid: 'u2', num: 80, ref: 'a1', actor: 'u1', source: 'command', happenedAt: T0 }, T0);
+    await appendEvent(store, { campId: 'eq', type: 'revoke', revokes: exam.id, actor: 't', source: 'command', happenedAt: T0 + 1 }, T0);
+    expect((await loadFactsForLearner(store, 'eq', 'u1', T0)).map((f) => f.id)).toEqual([exam.id, review.id]);
+    expect((await loadFactsForLearner(store, 'eq', 'u1', T0 + 1)).map((f) => f.id)).toEqual([review.id]);
   });
 });

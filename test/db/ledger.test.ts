@@ -1,123 +1,134 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { LedgerError } from '../../src/errors.js';
-import { openDatabase, type Database } from '../../src/db/open-database.js';
+import { executorOf, transaction, type Store } from '../../src/db/db.js';
 import { appendEvent, verifyChain } from '../../src/db/ledger.js';
 import { bindAuditKey } from '../../src/db/audit-key.js';
 import { headMac, readLedgerHead, signLedgerHead } from '../../src/db/ledger-head.js';
 import type { NewEvent } from '../../src/db/event-types.js';
+import { listEvents } from '../../src/db/list-events.js';
+import { openTestStore, testEngine } from '../support/test-store.js';
 
 const KEY = 'audit-secret-for-tests-0123456789';
 const exam = (userid: string, num: number, dedupeKey?: string): NewEvent => ({
   campId: 'c1', type: 'exam', userid, num, ref: 'final', actor: 'import', source: 'import', happenedAt: 1_000, dedupeKey,
 });
-const count = (database: Database): number => (database.sqlite.prepare('SELECT count(*) AS n FROM events').get() as { n: number }).n;
+const count = async (store: Store): Promise<number> => (await listEvents(store)).length;
+const dropTrigger = (name: string): string => (testEngine() === 'sqlite' ? `DROP TRIGGER ${name}` : `DROP TRIGGER ${name} ON events`);
 
-describe('ledger', () => {
-  let database: Database;
-  beforeEach(() => {
-    database = openDatabase(':memory:');
+describe(`ledger (${testEngine()})`, () => {
+  let store: Store;
+  beforeEach(async () => {
+    store = await openTestStore();
   });
-  afterEach(() => database.close());
+  afterEach(() => store.close());
 
-  it('chains each event to the one before it, with gapless ids that the head follows', () => {
-    const first = appendEvent(database.sqlite, exam('u1', 80), 2_000);
-    const second = appendEvent(database.sqlite, exam('u2', 90), 2_001);
+  it('chains each event to the one before it, with gapless ids that the head follows', async () => {
+    const first = await appendEvent(store, exam('u1', 80), 2_000);
+    const second = await appendEvent(store, exam('u2', 90), 2_001);
     expect([first.id, second.id]).toEqual([1, 2]);
     expect(second.prevHash).toBe(first.hash);
-    expect(readLedgerHead(database.sqlite)).toEqual({ lastId: 2, lastHash: second.hash, count: 2, mac: null });
-    expect(verifyChain(database.sqlite)).toEqual({ ok: true, count: 2, signed: false });
+    expect(await readLedgerHead(store)).toEqual({ lastId: 2, lastHash: second.hash, count: 2, mac: null });
+    expect(await verifyChain(store)).toEqual({ ok: true, count: 2, signed: false });
   });
 
-  it('records a dedupe key once', () => {
-    const first = appendEvent(database.sqlite, exam('u1', 80, 'k'), 2_000);
-    const again = appendEvent(database.sqlite, exam('u1', 80, 'k'), 2_001);
+  it('records a dedupe key once', async () => {
+    const first = await appendEvent(store, exam('u1', 80, 'k'), 2_000);
+    const again = await appendEvent(store, exam('u1', 80, 'k'), 2_001);
     expect(again).toMatchObject({ id: first.id, duplicate: true });
-    expect(count(database)).toBe(1);
-    expect(readLedgerHead(database.sqlite)).toMatchObject({ lastId: 1, count: 1 });
+    expect(await count(store)).toBe(1);
+    expect(await readLedgerHead(store)).toMatchObject({ lastId: 1, count: 1 });
   });
 
-  it('moves the head with the event in one transaction: a rolled-back append leaves both as they were', () => {
-    appendEvent(database.sqlite, exam('u1', 80), 2_000);
-    const before = readLedgerHead(database.sqlite);
-    expect(() => database.sqlite.transaction(() => {
-      appendEvent(database.sqlite, exam('u2', 90), 2_001);
+  it('moves the head with the event in one transaction: a rolled-back append leaves both as they were', async () => {
+    await appendEvent(store, exam('u1', 80), 2_000);
+    const before = await readLedgerHead(store);
+    await expect(transaction(store, async (tx) => {
+      await appendEvent(tx, exam('u2', 90), 2_001);
       throw new Error('the callback failed');
-    })()).toThrow('the callback failed');
-    expect(readLedgerHead(database.sqlite)).toEqual(before);
-    expect(appendEvent(database.sqlite, exam('u3', 70), 2_002).id).toBe(2);
-    expect(verifyChain(database.sqlite).ok).toBe(true);
+    })).rejects.toThrow('the callback failed');
+    expect(await readLedgerHead(store)).toEqual(before);
+    expect((await appendEvent(store, exam('u3', 70), 2_002)).id).toBe(2);
+    expect((await verifyChain(store)).ok).toBe(true);
   });
 
-  it('refuses updates and deletes', () => {
-    appendEvent(database.sqlite, exam('u1', 80), 2_000);
-    expect(() => database.sqlite.prepare('UPDATE events SET num = 100').run()).toThrow(/append-only/);
-    expect(() => database.sqlite.prepare('DELETE FROM events').run()).toThrow(/append-only/);
+  it('refuses updates and deletes', async () => {
+    await appendEvent(store, exam('u1', 80), 2_000);
+    await expect(executorOf(store).run('UPDATE events SET num = 100')).rejects.toThrow(/append-only/);
+    await expect(executorOf(store).run('DELETE FROM events')).rejects.toThrow(/append-only/);
+    expect(await count(store)).toBe(1);
   });
 
-  it('names the first edited event', () => {
-    for (const [i, u] of ['u1', 'u2', 'u3'].entries()) appendEvent(database.sqlite, exam(u, 70 + i), 2_000 + i);
-    database.sqlite.exec('DROP TRIGGER events_no_update');
-    database.sqlite.prepare('UPDATE events SET num = 100 WHERE id = 2').run();
-    expect(verifyChain(database.sqlite)).toMatchObject({ ok: false, eventId: 2 });
+  it.runIf(testEngine() === 'postgres')('refuses TRUNCATE (PostgreSQL skips row triggers for it)', async () => {
+    await appendEvent(store, exam('u1', 80), 2_000);
+    await expect(executorOf(store).run('TRUNCATE events')).rejects.toThrow(/append-only/);
+    expect(await count(store)).toBe(1);
   });
 
-  it('stores a lone surrogate well-formed, so the stored row still matches its hash', () => {
-    const stored = appendEvent(database.sqlite, { ...exam('u1', 80), note: '需求\ud800分析' }, 2_000);
+  it('names the first edited event', async () => {
+    for (const [i, u] of ['u1', 'u2', 'u3'].entries()) await appendEvent(store, exam(u, 70 + i), 2_000 + i);
+    await executorOf(store).run(dropTrigger('events_no_update'));
+    await executorOf(store).run('UPDATE events SET num = 100 WHERE id = 2');
+    expect(await verifyChain(store)).toMatchObject({ ok: false, eventId: 2 });
+  });
+
+  it('stores a lone surrogate well-formed, so the stored row still matches its hash', async () => {
+    const stored = await appendEvent(store, { ...exam('u1', 80), note: '需求\ud800分析' }, 2_000);
     expect(stored.note).toBe('需求\ufffd分析');
-    expect(database.sqlite.prepare('SELECT note FROM events').get()).toEqual({ note: '需求\ufffd分析' });
-    expect(verifyChain(database.sqlite)).toMatchObject({ ok: true });
+    expect((await listEvents(store)).map((e) => e.note)).toEqual(['需求\ufffd分析']);
+    expect(await verifyChain(store)).toMatchObject({ ok: true });
   });
 });
 
-describe('ledger head signed with AUDIT_SECRET', () => {
-  const cleanups: Database[] = [];
-  const open = (auditSecret: string | null): Database => {
-    const database = openDatabase(':memory:', { auditSecret });
-    cleanups.push(database);
-    return database;
+describe(`ledger head signed with AUDIT_SECRET (${testEngine()})`, () => {
+  const cleanups: Store[] = [];
+  const open = async (auditSecret: string | null): Promise<Store> => {
+    const store = await openTestStore();
+    cleanups.push(store);
+    bindAuditKey(store, auditSecret);
+    return store;
   };
-  afterEach(() => {
-    for (const database of cleanups.splice(0)) database.close();
+  afterEach(async () => {
+    for (const store of cleanups.splice(0)) await store.close();
   });
 
-  it('signs every append and verifies the signature', () => {
-    const database = open(KEY);
-    const stored = appendEvent(database.sqlite, exam('u1', 80), 2_000);
-    const head = readLedgerHead(database.sqlite)!;
+  it('signs every append and verifies the signature', async () => {
+    const store = await open(KEY);
+    const stored = await appendEvent(store, exam('u1', 80), 2_000);
+    const head = (await readLedgerHead(store))!;
     expect(head.mac).toBe(headMac({ lastId: 1, lastHash: stored.hash, count: 1 }, KEY));
-    expect(verifyChain(database.sqlite)).toEqual({ ok: true, count: 1, signed: true });
-    expect(verifyChain(database.sqlite, 'another-key-of-enough-length')).toMatchObject({ ok: false, reason: expect.stringContaining('签名不符') });
+    expect(await verifyChain(store)).toEqual({ ok: true, count: 1, signed: true });
+    expect(await verifyChain(store, 'another-key-of-enough-length')).toMatchObject({ ok: false, reason: expect.stringContaining('签名不符') });
   });
 
-  it('refuses to extend a head it cannot vouch for, and appends nothing', () => {
-    const database = open(KEY);
-    appendEvent(database.sqlite, exam('u1', 80), 2_000);
-    database.sqlite.prepare(`UPDATE ledger_head SET mac = ?`).run('00'.repeat(32));
-    expect(() => appendEvent(database.sqlite, exam('u2', 80), 2_001)).toThrow(LedgerError);
-    database.sqlite.prepare(`UPDATE ledger_head SET mac = NULL`).run(); // stripped, hoping the next append signs it
-    expect(() => appendEvent(database.sqlite, exam('u2', 80), 2_001)).toThrow(/账本头未签名/);
-    expect(count(database)).toBe(1);
+  it('refuses to extend a head it cannot vouch for, and appends nothing', async () => {
+    const store = await open(KEY);
+    await appendEvent(store, exam('u1', 80), 2_000);
+    await executorOf(store).run('UPDATE ledger_head SET mac = ?', ['00'.repeat(32)]);
+    await expect(appendEvent(store, exam('u2', 80), 2_001)).rejects.toThrow(LedgerError);
+    await executorOf(store).run('UPDATE ledger_head SET mac = NULL'); // stripped, hoping the next append signs it
+    await expect(appendEvent(store, exam('u2', 80), 2_001)).rejects.toThrow(/账本头未签名/);
+    expect(await count(store)).toBe(1);
   });
 
-  it('without the key, refuses to append to a signed head rather than drop its signature', () => {
-    const database = open(KEY);
-    appendEvent(database.sqlite, exam('u1', 80), 2_000);
-    bindAuditKey(database.sqlite, null); // a process started without AUDIT_SECRET
-    expect(() => appendEvent(database.sqlite, exam('u2', 80), 2_001)).toThrow(/账本头已用 AUDIT_SECRET 签名/);
-    expect(count(database)).toBe(1);
+  it('without the key, refuses to append to a signed head rather than drop its signature', async () => {
+    const store = await open(KEY);
+    await appendEvent(store, exam('u1', 80), 2_000);
+    bindAuditKey(store, null); // a process started without AUDIT_SECRET
+    await expect(appendEvent(store, exam('u2', 80), 2_001)).rejects.toThrow(/账本头已用 AUDIT_SECRET 签名/);
+    expect(await count(store)).toBe(1);
   });
 
-  it('signs an unsigned head once (an upgraded database), keeping the ledger as it is', () => {
-    const database = open(null);
-    appendEvent(database.sqlite, exam('u1', 80), 2_000);
-    expect(signLedgerHead(database.sqlite, 3_000)).toBe(false); // no key: nothing to sign with
-    bindAuditKey(database.sqlite, KEY); // restarted with AUDIT_SECRET
-    expect(() => appendEvent(database.sqlite, exam('u2', 80), 2_001)).toThrow(/账本头未签名/);
-    expect(signLedgerHead(database.sqlite, 3_000)).toBe(true);
-    expect(signLedgerHead(database.sqlite, 3_001)).toBe(false);
-    expect(appendEvent(database.sqlite, exam('u2', 80), 2_001).id).toBe(2);
-    expect(verifyChain(database.sqlite)).toEqual({ ok: true, count: 2, signed: true });
-    bindAuditKey(database.sqlite, 'another-key-of-enough-length');
-    expect(() => signLedgerHead(database.sqlite, 3_002)).toThrow(/签名不符/);
+  it('signs an unsigned head once (an upgraded database), keeping the ledger as it is', async () => {
+    const store = await open(null);
+    await appendEvent(store, exam('u1', 80), 2_000);
+    expect(await signLedgerHead(store, 3_000)).toBe(false); // no key: nothing to sign with
+    bindAuditKey(store, KEY); // restarted with AUDIT_SECRET
+    await expect(appendEvent(store, exam('u2', 80), 2_001)).rejects.toThrow(/账本头未签名/);
+    expect(await signLedgerHead(store, 3_000)).toBe(true);
+    expect(await signLedgerHead(store, 3_001)).toBe(false);
+    expect((await appendEvent(store, exam('u2', 80), 2_001)).id).toBe(2);
+    expect(await verifyChain(store)).toEqual({ ok: true, count: 2, signed: true });
+    bindAuditKey(store, 'another-key-of-enough-length');
+    await expect(signLedgerHead(store, 3_002)).rejects.toThrow(/签名不符/);
   });
 });

@@ -4,7 +4,7 @@ import { openDatabase, type Database } from '../../src/db/open-database.js';
 import { outboxCounts } from '../../src/db/outbox-store.js';
 import { startOutboxWorker } from '../../src/outbox/outbox-worker.js';
 import { publishAwards } from '../../src/publication/publish-awards.js';
-import { CAMP_ID, CERT_SECRET, PUBLISH_AT, seedCamp } from '../delivery/camp-fixture.js';
+import { CAMP_ID, CERT_SECRET, PUBLISH_AT, seedCamp } from '../publication/camp-fixture.js';
 import { type FakeWeComApi, type RecordedCall, startFakeWeComApi } from '../support/fake-wecom-api.js';
 
 const cleanups: (() => Promise<void> | void)[] = [];

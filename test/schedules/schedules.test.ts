@@ -4,7 +4,7 @@ import { openDatabase, type Database } from '../../src/db/open-database.js';
 import { runLeaderboard, runPreview, runPublish, type ScheduleDeps } from '../../src/schedules/scheduled-jobs.js';
 import { lastCronSlot, retryFailedSlots, startSchedules } from '../../src/schedules/start-schedules.js';
 import { tempDbFile } from '../support/temp-db-file.js';
-import { CAMP_ID, CERT_SECRET, PUBLISH_AT, seedCamp } from './camp-fixture.js';
+import { CAMP_ID, CERT_SECRET, PUBLISH_AT, seedCamp } from '../publication/camp-fixture.js';
 
 const webhook = (key: string) => `https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=${key}`;
 const SCHEDULE = `schedule:

@@ -7,7 +7,7 @@ import { openDatabase, type Database } from '../../src/db/open-database.js';
 import { signCertificateCode } from '../../src/publication/certificate-code.js';
 import { installVerifyRoute } from '../../src/verify-page/install-verify-route.js';
 import { publishAwards } from '../../src/publication/publish-awards.js';
-import { CAMP_ID, CERT_SECRET, PUBLISH_AT, seedCamp } from './camp-fixture.js';
+import { CAMP_ID, CERT_SECRET, PUBLISH_AT, seedCamp } from '../publication/camp-fixture.js';
 
 describe('GET /verify/:code', () => {
   let database: Database;

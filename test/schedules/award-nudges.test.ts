@@ -3,7 +3,7 @@ import { parseCampFile } from '../../src/camp/parse-camp-file.js';
 import { awardNudges } from '../../src/schedules/award-nudges.js';
 import { computeStandings } from '../../src/scoring/compute-standings.js';
 import type { Fact } from '../../src/scoring/fact.js';
-import { campYaml } from './camp-fixture.js';
+import { campYaml } from '../publication/camp-fixture.js';
 
 const camp = parseCampFile(campYaml((key) => `https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=${key}`));
 const learners = ['u1', 'u2', 'u3'].map((userid) => ({ userid, name: userid.toUpperCase(), team: 'A', department: null }));
