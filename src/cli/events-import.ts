@@ -2,8 +2,8 @@ import { UsageError } from '../errors.js';
 import { requireCamp } from '../db/camp-standings.js';
 import { importEventsFile } from '../import/import-events-file.js';
 import type { CliCommand, CliIo } from './cli-command.js';
-import { openConfiguredDatabase } from './open-configured-database.js';
 import { parseFlags } from './parse-flags.js';
+import { withStore } from './with-store.js';
 
 export const eventsImportCommand: CliCommand = {
   path: ['events', 'import'],
@@ -13,16 +13,13 @@ export const eventsImportCommand: CliCommand = {
     const { positional } = parseFlags(args, {});
     if (positional.length !== 2) throw new UsageError('需要营 id 和事件文件');
     const [campId, file] = positional as [string, string];
-    const database = openConfiguredDatabase();
-    try {
-      const camp = requireCamp(database.sqlite, campId);
+    return withStore(async (store) => {
+      const camp = await requireCamp(store, campId);
       const progress = io.isTty ? (done: number, total: number) => io.err(`  已校验 ${done}/${total} 行…`) : undefined;
-      const result = await importEventsFile(database.sqlite, camp, file, Date.now(), progress);
+      const result = await importEventsFile(store as never, camp, file, Date.now(), progress);
       const skipped = result.skipped > 0 ? `，${result.skipped} 条不计（非本营学员、未绑定群聊或不满足参与规则）` : '';
       io.out(`已导入 ${campId}：新记录 ${result.recorded} 条，已存在 ${result.duplicates} 条${skipped}`);
       return 0;
-    } finally {
-      database.close();
-    }
+    });
   },
 };
