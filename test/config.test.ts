@@ -26,3 +26,18 @@ describe('readConfig: audit key and retention', () => {
     expect(() => readConfig({ ...APP, RETENTION_DAYS: '0' })).toThrow(/^RETENTION_DAYS must be a whole number from 1 to 36500, got "0"$/);
   });
 });
+
+describe('readConfig: the database', () => {
+  it('uses DB_FILE unless DATABASE_URL names a PostgreSQL server, whose password is never described', () => {
+    expect(readConfig({ ...APP, DB_FILE: '/data/camp.db' })).toMatchObject({ dbFile: '/data/camp.db', databaseUrl: null });
+    const config = readConfig({ ...APP, DATABASE_URL: ' postgres://camp:pa55word@db.internal:5432/camp ' });
+    expect(config.databaseUrl).toBe('postgres://camp:pa55word@db.internal:5432/camp');
+    expect(describeConfig(config)).toContain('db=postgres://camp:***@db.internal:5432/camp');
+    expect(describeConfig(config)).not.toContain('pa55word');
+  });
+
+  it('refuses a DATABASE_URL that is not a postgres:// URL, naming the key', () => {
+    expect(() => readConfig({ ...APP, DATABASE_URL: 'mysql://camp@db/camp' })).toThrow(new ConfigError(
+      'DATABASE_URL must be a postgres://user:password@host:port/database URL (unset it to use DB_FILE)'));
+  });
+});

@@ -21,16 +21,19 @@ const EXPECTED_TRIGGERS: Record<Dialect, Record<string, string>> = {
 export interface TriggerDefinition {
   name: string;
   sql: string;
+  /** 0 when switched off: PostgreSQL's `ALTER TABLE … DISABLE TRIGGER` (or `ENABLE REPLICA`) keeps the definition. */
+  enabled: number;
 }
 
 const normalise = (sql: string): string => sql.replace(/\s+/g, ' ').trim();
 
-/** Which append-only trigger is missing or was redefined (pure); null when all stand as created. */
+/** Which append-only trigger is missing, redefined or switched off (pure); null when all stand as created. */
 export function triggerProblem(dialect: Dialect, found: TriggerDefinition[]): string | null {
   for (const [name, expected] of Object.entries(EXPECTED_TRIGGERS[dialect])) {
     const trigger = found.find((t) => t.name === name);
     if (!trigger) return `events 表的只追加触发器 ${name} 被删除`;
     if (normalise(trigger.sql) !== normalise(expected)) return `events 表的只追加触发器 ${name} 被改写`;
+    if (!trigger.enabled) return `events 表的只追加触发器 ${name} 被停用`;
   }
   return null;
 }
@@ -39,14 +42,17 @@ export function triggerProblem(dialect: Dialect, found: TriggerDefinition[]): st
 export function eventsTriggers(db: Db): Promise<TriggerDefinition[]> {
   const ex = executorOf(db);
   if (ex.dialect === 'sqlite') {
-    return ex.all<TriggerDefinition>(`SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'events'`);
+    return ex.all<TriggerDefinition>(
+      `SELECT name, sql, 1 AS "enabled" FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'events'`,
+    );
   }
   // Definitions name the table with its schema; without it they compare equal in any schema.
   return ex.all<TriggerDefinition>(
-    `SELECT tgname AS "name", replace(pg_get_triggerdef(t.oid), quote_ident(current_schema()) || '.', '') AS "sql" FROM pg_trigger t
+    `SELECT tgname AS "name", replace(pg_get_triggerdef(t.oid), quote_ident(current_schema()) || '.', '') AS "sql",
+       CASE WHEN t.tgenabled IN ('O', 'A') THEN 1 ELSE 0 END AS "enabled" FROM pg_trigger t
        WHERE t.tgrelid = to_regclass('events') AND NOT t.tgisinternal
      UNION ALL
-     SELECT p.proname AS "name", p.prosrc AS "sql" FROM pg_proc p
+     SELECT p.proname AS "name", p.prosrc AS "sql", 1 AS "enabled" FROM pg_proc p
        WHERE p.proname = 'events_append_only' AND p.pronamespace = to_regnamespace(current_schema())::oid`,
   );
 }

@@ -2,7 +2,7 @@ import { auditKeyOf } from './audit-key.js';
 import { executorOf, transaction, type Db } from './db.js';
 import { CHAIN_COLUMNS, COLUMNS, eventHash, type Row } from './event-hash.js';
 import type { NewEvent, StoredEvent } from './event-types.js';
-import { chainWalk, type ChainProblem, type ChainRow } from './chain-walk.js';
+import { chainWalk, type ChainProblem, type ChainRow, type ChainWalk } from './chain-walk.js';
 import { eventsTriggers, triggerProblem } from './ledger-guards.js';
 import { assertExtendable, lockLedgerHead, readLedgerHead, writeLedgerHead } from './ledger-head.js';
 
@@ -126,20 +126,33 @@ export async function verifyChain(db: Db, key: string | null = auditKeyOf(db)): 
     if (rows.length < PAGE) break;
     after = rows.at(-1)!.id;
   }
-  const problem = walk.finish(head, key) ?? (await strayProblem(db)) ?? (await guardProblem(db));
+  const problem = (await renumberedProblem(db, walk, head?.lastId)) ?? walk.finish(head, key) ?? (await strayProblem(db))
+    ?? (await guardProblem(db));
   if (problem) return { ok: false, count: walk.count, ...problem };
   return { ok: true, count: walk.count, signed: key !== null };
 }
 
+/**
+ * When the walk ended short of the head (events missing), the first event beyond the head, if any, shows the ids
+ * jumping there: events renumbered past the head, not the newest removed. An untouched ledger never gets here, so a
+ * concurrent append cannot be mistaken for this.
+ */
+async function renumberedProblem(db: Db, walk: ChainWalk, headId: number | undefined): Promise<ChainProblem | null> {
+  if (headId === undefined || walk.count >= headId) return null;
+  const next = await executorOf(db).get<ChainRow>(`SELECT ${CHAIN_COLUMNS} FROM events WHERE id > ? ORDER BY id LIMIT 1`, [headId]);
+  return next ? walk.step(next) : null;
+}
+
 /** An event beyond the head (in one statement, so a concurrent append cannot look like one): not appended by camp-bot. */
 async function strayProblem(db: Db): Promise<ChainProblem | null> {
-  const row = await executorOf(db).get<{ maxId: number | null; headId: number | null }>(
-    'SELECT (SELECT max(id) FROM events) AS "maxId", (SELECT last_id FROM ledger_head WHERE id = 1) AS "headId"',
+  const row = await executorOf(db).get<{ maxId: number | null; headId: number | null; headCount: number | null }>(
+    `SELECT (SELECT max(id) FROM events) AS "maxId", (SELECT last_id FROM ledger_head WHERE id = 1) AS "headId",
+       (SELECT count FROM ledger_head WHERE id = 1) AS "headCount"`,
   );
   const maxId = row?.maxId ?? 0;
   const headId = row?.headId ?? 0;
   if (maxId <= headId) return null;
-  return { eventId: headId + 1, reason: `账本头只记到 #${headId}：之后的事件不是由 camp-bot 追加的` };
+  return { eventId: headId + 1, reason: `账本头只记到 #${headId}（共 ${row?.headCount ?? 0} 条）：之后的事件不是由 camp-bot 追加的` };
 }
 
 async function guardProblem(db: Db): Promise<ChainProblem | null> {

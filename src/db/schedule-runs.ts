@@ -9,6 +9,16 @@ export interface SlotKey {
   slot: string;
 }
 
+/** One slot's record: who took it, when it finished, and its failures so far. */
+export interface ScheduleRun extends SlotKey {
+  claimedAt: number;
+  claimedBy: string;
+  finishedAt: number | null;
+  error: string | null;
+  failures: number;
+  failedAt: number | null;
+}
+
 /** A slot whose work threw and that is not done yet; `timezone` is its camp's, to place the slot in time. */
 export interface FailedSlot extends SlotKey {
   timezone: string;
@@ -31,6 +41,8 @@ const FAILURE_SQL = `INSERT INTO schedule_runs (camp_id, job, slot, claimed_at, 
 const DONE_SQL = 'SELECT 1 AS "done" FROM schedule_runs WHERE camp_id = ? AND job = ? AND slot = ? AND finished_at IS NOT NULL';
 const FAILED_SQL = `SELECT r.camp_id AS "campId", r.job, r.slot, c.timezone, r.failures, r.failed_at AS "failedAt"
   FROM schedule_runs r JOIN camps c ON c.id = r.camp_id WHERE r.finished_at IS NULL ORDER BY r.failed_at`;
+const RUNS_SQL = `SELECT camp_id AS "campId", job, slot, claimed_at AS "claimedAt", claimed_by AS "claimedBy",
+  finished_at AS "finishedAt", error, failures, failed_at AS "failedAt" FROM schedule_runs ORDER BY camp_id, job, slot`;
 
 /** Takes the slot for this run unless it is done; call in the transaction of the slot's work. */
 export async function claimSlot(tx: Db, key: SlotKey, by: string, now: number): Promise<boolean> {
@@ -59,4 +71,9 @@ export async function isSlotDone(db: Db, key: SlotKey): Promise<boolean> {
 /** Every slot that failed and is not done yet, oldest failure first. */
 export function failedSlots(db: Db): Promise<FailedSlot[]> {
   return executorOf(db).all<FailedSlot>(FAILED_SQL);
+}
+
+/** Every slot record, by camp, job and slot (for operators and tests). */
+export function listScheduleRuns(db: Db): Promise<ScheduleRun[]> {
+  return executorOf(db).all<ScheduleRun>(RUNS_SQL);
 }

@@ -1,9 +1,12 @@
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { localDateOf, zonedTimeToUtcMs } from '../../src/camp/time-zone.js';
 import { main } from '../../src/cli/main.js';
+import { loadCampStandings } from '../../src/db/camp-standings.js';
+import { standingsJson } from '../../src/report/standings-json.js';
 import { captureIo } from '../support/capture-io.js';
 import { CAMP_ID, CHAT_ID, sampleCampYaml, startCampFixture, type CampFixture } from '../support/camp-fixture.js';
 import { tempDbFile } from '../support/temp-db-file.js';
+import { testEngine } from '../support/test-store.js';
 
 const DAY = 86_400_000;
 const METRICS = [
@@ -18,15 +21,31 @@ const METRICS = [
 ].join('\n');
 
 let f: CampFixture;
-let temp: ReturnType<typeof tempDbFile>;
+/** On SQLite the camp lives in a file, so that the CLI can open it; on PostgreSQL in the fixture's own schema. */
+let temp: ReturnType<typeof tempDbFile> | null;
 beforeEach(async () => {
-  temp = tempDbFile();
-  f = await startCampFixture({ campYaml: sampleCampYaml(Date.now(), METRICS), dbFile: temp.file });
+  temp = testEngine() === 'sqlite' ? tempDbFile() : null;
+  f = await startCampFixture({ campYaml: sampleCampYaml(Date.now(), METRICS), ...(temp ? { dbFile: temp.file } : {}) });
 });
 afterEach(async () => {
   await f.close();
-  temp.cleanup();
+  temp?.cleanup();
 });
+
+interface StandingsDocument {
+  rows: { userid: string; rank: number; composite: number; metrics: Record<string, { raw: number; normalized: number }> }[];
+}
+
+/**
+ * The `standings --json` document: printed by the CLI where it can open the fixture's database (a SQLite file), else
+ * built the way the CLI builds it (the fixture's PostgreSQL schema has no URL of its own to give the CLI).
+ */
+async function standingsDocument(): Promise<StandingsDocument> {
+  if (!temp) return JSON.parse(JSON.stringify(standingsJson(await loadCampStandings(f.store, CAMP_ID, Date.now())))) as StandingsDocument;
+  const io = captureIo();
+  expect(await main(['standings', CAMP_ID, '--json'], io)).toBe(0);
+  return JSON.parse(io.stdout.join('\n')) as StandingsDocument;
+}
 
 /** Day 1 is six days ago; `at(2, '09:30')` is CreateTime (seconds) of 09:30 Shanghai time on day 2. */
 const firstDay = localDateOf(Date.now() - 6 * DAY, 'Asia/Shanghai');
@@ -59,7 +78,7 @@ async function dayOneAndTwo(): Promise<void> {
 }
 
 async function dayThreeToFive(): Promise<void> {
-  const ming = f.events().find((e) => e.type === 'submission' && e.userid === 'ming')!.id;
+  const ming = (await f.events()).find((e) => e.type === 'submission' && e.userid === 'ming')!.id;
   await f.app('hong', `/互评 #${ming} 4星`, { createTime: at(3, '09:00') });
   await f.app('gang', `/review a1 @小明 90`, { createTime: at(3, '09:01') });
   await f.app('li', `/review #${ming} 70`, { createTime: at(3, '09:02') });
@@ -86,11 +105,7 @@ async function dayThreeToFive(): Promise<void> {
 it('runs a week of a camp purely by chat, and `standings --json` matches the hand-computed table', async () => {
   await dayOneAndTwo();
   await dayThreeToFive();
-  const io = captureIo();
-  expect(await main(['standings', CAMP_ID, '--json'], io)).toBe(0);
-  const table = JSON.parse(io.stdout.join('\n')) as {
-    rows: { userid: string; rank: number; composite: number; metrics: Record<string, { raw: number; normalized: number }> }[];
-  };
+  const table = await standingsDocument();
   // completion/4 lessons, attendance/2 sessions, exam mean over {final, 期中}, assignment a1 (0.7·t + 0.3·median(P) when
   // |P| ≥ 2), project/20, practice/3, participation/4; weights 20/10/25/20/10/10/5.
   const expected = {

@@ -1,17 +1,17 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { parseCampFile } from '../../src/camp/parse-camp-file.js';
-import { saveCamp } from '../../src/db/camp-store.js';
+import { chatsOfCamp, saveCamp } from '../../src/db/camp-store.js';
 import { importRoster } from '../../src/db/roster-store.js';
-import { CHAT_ID, ROSTER, startCampFixture, type CampFixture } from '../support/camp-fixture.js';
+import { CAMP_ID, CHAT_ID, ROSTER, startCampFixture, type CampFixture } from '../support/camp-fixture.js';
 
 let f: CampFixture;
 afterEach(() => f.close());
 
 const WELCOME = '你好，我是训练营助手 👋 发送 /帮助 查看可用命令，/我的 查看你的得分与排名。';
 
-function addCamp(id: string, starts: string, ends: string, userids: string[]): void {
-  saveCamp(f.sqlite, parseCampFile(`id: ${id}\nname: 第二营\nstarts: ${starts}\nends: ${ends}\ntrainers: [zhang]\n`), Date.now());
-  importRoster(f.sqlite, id, ROSTER.filter((row) => userids.includes(row.userid)));
+async function addCamp(id: string, starts: string, ends: string, userids: string[]): Promise<void> {
+  await saveCamp(f.store, parseCampFile(`id: ${id}\nname: 第二营\nstarts: ${starts}\nends: ${ends}\ntrainers: [zhang]\n`), Date.now());
+  await importRoster(f.store, id, ROSTER.filter((row) => userids.includes(row.userid)));
 }
 
 describe('app events and webhooks', () => {
@@ -20,27 +20,27 @@ describe('app events and webhooks', () => {
     expect((await f.send('app', { from: 'ming', kind: 'event', event: 'enter_agent' })).reply).toBe(WELCOME);
     expect((await f.send('app', { from: 'ming', kind: 'event', event: 'subscribe' })).reply).toBe(WELCOME);
     expect((await f.send('app', { from: 'ming', kind: 'event', event: 'unsubscribe' })).reply).toBeNull();
-    expect(f.events()).toEqual([]);
+    expect(await f.events()).toEqual([]);
   });
 
   it('remembers the group robot webhook of a bound chat', async () => {
     f = await startCampFixture();
     const webhookUrl = 'https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=LEARNED';
     await f.send('group-robot', { from: 'ming', text: '@训练营助手 /rank', chatId: CHAT_ID, webhookUrl });
-    expect(f.sqlite.prepare('SELECT webhook_url AS url FROM chats WHERE chat_id = ?').get(CHAT_ID)).toEqual({ url: webhookUrl });
+    expect(await chatsOfCamp(f.store, CAMP_ID)).toEqual([{ chatId: CHAT_ID, webhookUrl }]);
   });
 
   it('hints at /help for plain 1:1 text', async () => {
     f = await startCampFixture();
     expect(await f.app('ming', '你好')).toBe('我只认识命令哦：发送 /帮助 查看可用命令');
-    expect(f.events()).toEqual([]);
+    expect(await f.events()).toEqual([]);
   });
 });
 
 describe('camp resolution', () => {
   it('asks which camp when a 1:1 user is in several running camps; a trailing camp id selects one', async () => {
     f = await startCampFixture();
-    addCamp('second', '2020-01-01', '2099-12-31', ['ming']);
+    await addCamp('second', '2020-01-01', '2099-12-31', ['ming']);
     expect(await f.app('ming', '/rank')).toBe('你在多个训练营：ai-test、second。请在命令末尾加上训练营 id，例如 /排行 ai-test');
     expect(await f.app('ming', '/rank second')).toBe('综合分排行（前 1 / 1 人）\n1. 小明（A） 0.00 ← 你');
     expect(await f.app('ming', '/rank 3 ai-test')).toContain('综合分排行（前 3 / 5 人）');
@@ -48,7 +48,7 @@ describe('camp resolution', () => {
 
   it('picks the one camp running today, and in groups always the bound camp', async () => {
     f = await startCampFixture();
-    addCamp('old', '2020-01-01', '2020-02-01', ['ming']);
+    await addCamp('old', '2020-01-01', '2020-02-01', ['ming']);
     expect(await f.app('ming', '/rank 1')).toContain('综合分排行（前 1 / 5 人）');
     expect(await f.group('ming', '/rank 1')).toContain('综合分排行（前 1 / 5 人）');
   });
@@ -61,7 +61,7 @@ describe('camp resolution', () => {
     expect(help).toContain('本群还没有绑定训练营');
     expect(help).toContain('/camp bind（/绑定）');
     expect(help).not.toContain('/score');
-    expect(f.events()).toEqual([]);
+    expect(await f.events()).toEqual([]);
   });
 });
 
@@ -76,7 +76,7 @@ describe('naming users', () => {
       '「小王」有 2 人：小王(wang1)、小王(wang2)，请改用 userid。用法：/score exam[:名称] @学员 <0-100> [原因] | /score project|practice|participation @学员 +n [原因]',
     );
     expect(await f.group('zhang', '/score exam @小 80')).toMatch(/^本营学员中没有「小」，你是不是指：小刚\(gang\)、小红\(hong\)、/);
-    expect(f.events()).toEqual([]);
+    expect(await f.events()).toEqual([]);
     expect((await f.delta(() => f.group('zhang', '/score exam wang2 80'))).added).toMatchObject([{ userid: 'wang2', num: 80 }]);
   });
 });

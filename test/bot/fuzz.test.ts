@@ -1,6 +1,5 @@
 import { Agent, request } from 'node:http';
 import type { Server } from 'node:http';
-import type Sqlite from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createMessageHandler } from '../../src/app/handle-message.js';
 import { createRespond } from '../../src/app/respond.js';
@@ -8,17 +7,21 @@ import { createCallbackServer, listen } from '../../src/bot/callback-server.js';
 import type { Channel } from '../../src/bot/inbound-message.js';
 import { parseCampFile } from '../../src/camp/parse-camp-file.js';
 import { saveCamp } from '../../src/db/camp-store.js';
-import { openDatabase } from '../../src/db/open-database.js';
+import type { Store } from '../../src/db/db.js';
+import { listEvents } from '../../src/db/list-events.js';
 import { importRoster } from '../../src/db/roster-store.js';
 import { APP_KEYS, BOT_KEYS, CAMP_ID, CHAT_ID, CORP_ID, ROSTER, sampleCampYaml } from '../support/camp-fixture.js';
 import { buildCallback } from '../support/fake-wecom-callbacks.js';
+import { openTestStore } from '../support/test-store.js';
 import { buildFuzzCases, type FuzzCase } from './fuzz-cases.js';
+import { processedMessageCount } from './processed-message-count.js';
 
 const CASES = 10_400;
 const CONCURRENCY = 50;
 const SEED = 20_261_127;
+const SETTINGS = { certSecret: null, publicBaseUrl: 'http://localhost:3000' };
 
-let sqlite: Sqlite.Database;
+let store: Store;
 let server: Server;
 let baseUrl: string;
 const logs: string[] = [];
@@ -26,12 +29,12 @@ const agent = new Agent({ keepAlive: true, maxSockets: CONCURRENCY });
 const keysOf = (channel: Channel) => (channel === 'app' ? APP_KEYS : BOT_KEYS);
 
 beforeAll(async () => {
-  ({ sqlite } = openDatabase(':memory:'));
-  saveCamp(sqlite, parseCampFile(sampleCampYaml()), Date.now());
-  importRoster(sqlite, CAMP_ID, ROSTER);
+  store = await openTestStore();
+  await saveCamp(store, parseCampFile(sampleCampYaml()), Date.now());
+  await importRoster(store, CAMP_ID, ROSTER);
   const app = createCallbackServer({
     config: { corpId: CORP_ID, token: APP_KEYS.token, encodingAesKey: APP_KEYS.encodingAesKey, botToken: BOT_KEYS.token, botEncodingAesKey: BOT_KEYS.encodingAesKey, replayWindowS: 300 },
-    handle: createMessageHandler({ sqlite, respond: createRespond({ sqlite, log: (line) => logs.push(line) }) }),
+    handle: createMessageHandler({ store, respond: createRespond({ settings: SETTINGS, log: (line) => logs.push(line) }) }),
     isReady: () => true,
     log: (line) => logs.push(line),
   });
@@ -43,7 +46,7 @@ afterAll(async () => {
   agent.destroy();
   server.closeAllConnections();
   await new Promise((resolve) => server.close(resolve));
-  sqlite.close();
+  await store.close();
 });
 
 /** Sends one request; a connection the server closed (413 answers close it) is a status of its own, not a crash. */
@@ -74,8 +77,6 @@ async function sendAll(cases: FuzzCase[]): Promise<{ fuzz: FuzzCase; status: num
   return results;
 }
 
-const count = (table: string): number => sqlite.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number;
-
 describe('fuzzed callbacks', () => {
   it(`${CASES} random and mutated requests to both endpoints: only 4xx, nothing recorded, still serving`, { timeout: 120_000 }, async () => {
     const cases = buildFuzzCases(CASES, SEED, keysOf);
@@ -87,8 +88,8 @@ describe('fuzzed callbacks', () => {
     expect(results.filter((r) => /at .*\.[jt]s:\d|Error:/.test(r.body)).map((r) => r.fuzz.kind)).toEqual([]);
     const kinds = new Set(results.map((r) => r.fuzz.kind));
     expect(kinds.size).toBe(14);
-    expect(count('processed_messages')).toBe(0);
-    expect(count('events')).toBe(0);
+    expect(await processedMessageCount(store)).toBe(0);
+    expect(await listEvents(store)).toEqual([]);
     expect(logs.filter((line) => / 5\d\d: |late handler failed/.test(line))).toEqual([]);
 
     const health = await fetch(`${baseUrl}/healthz`);
@@ -103,7 +104,7 @@ describe('fuzzed callbacks', () => {
       const answer = await send({ kind: 'genuine', method: 'POST', path: callback.path, query: callback.query, body: callback.body, headers: { 'content-type': callback.contentType } });
       expect(answer.status).toBe(200);
     }
-    expect(count('processed_messages')).toBe(2);
-    expect(sqlite.prepare(`SELECT type, userid FROM events`).all()).toEqual([{ type: 'participation', userid: 'ming' }]);
+    expect(await processedMessageCount(store)).toBe(2);
+    expect((await listEvents(store)).map(({ type, userid }) => ({ type, userid }))).toEqual([{ type: 'participation', userid: 'ming' }]);
   });
 });

@@ -4,32 +4,71 @@ import { join } from 'node:path';
 import Sqlite from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
+import { executorOf } from '../../src/db/db.js';
 import { appendEvent, eventHash } from '../../src/db/ledger.js';
-import { MIGRATIONS, openDatabase } from '../../src/db/open-database.js';
+import { listEvents } from '../../src/db/list-events.js';
+import { openPostgresStore } from '../../src/db/postgres/open-postgres-store.js';
+import { redactUrl } from '../../src/db/postgres/redact-url.js';
+import { openSqliteStore, SQLITE_MIGRATIONS } from '../../src/db/sqlite/open-sqlite-store.js';
 import { captureIo } from '../support/capture-io.js';
+import { sharedTestDb, type SharedTestDb } from '../support/shared-test-db.js';
 import { createOldDatabase } from '../support/old-database.js';
 import { startCampFixture } from '../support/camp-fixture.js';
-import { tempDbFile } from '../support/temp-db-file.js';
+import { testEngine } from '../support/test-store.js';
 
 const KEY = 'audit-secret-for-tests-0123456789';
-const TRIGGERS = readFileSync(join(MIGRATIONS, '0001_ledger_append_only.sql'), 'utf8').replaceAll('--> statement-breakpoint', '');
+/** SQLite's append-only triggers as migration 0001 creates them. */
+const SQLITE_TRIGGERS = readFileSync(join(SQLITE_MIGRATIONS, '0001_ledger_append_only.sql'), 'utf8').split('--> statement-breakpoint');
+const onSqlite = testEngine() === 'sqlite';
 
-function appendFive(file: string, auditSecret: string | null = null): void {
-  const database = openDatabase(file, { auditSecret });
+let db: SharedTestDb;
+
+async function appendFive(auditSecret: string | null = null): Promise<void> {
+  const store = await db.open({ auditSecret });
   for (const [i, userid] of ['u1', 'u2', 'u3', 'u4', 'u5'].entries()) {
-    appendEvent(database.sqlite, { campId: 'c', type: 'exam', userid, num: 60 + i, ref: 'final', actor: 't', source: 'command', happenedAt: 1 }, 2);
+    await appendEvent(store, { campId: 'c', type: 'exam', userid, num: 60 + i, ref: 'final', actor: 't', source: 'command', happenedAt: 1 }, 2);
   }
-  database.close();
+  await store.close();
 }
 
-/** What someone with the database file and sqlite3 does: drop the guards, change the rows, put the guards back. */
-function behindTheBot(file: string, sql: string, { restoreTriggers = true } = {}): void {
-  const raw = new Sqlite(file);
-  raw.exec('DROP TRIGGER events_no_update; DROP TRIGGER events_no_delete;');
-  raw.exec(sql);
-  if (restoreTriggers) raw.exec(TRIGGERS);
-  raw.close();
+/**
+ * What someone with the database and its client does, statement by statement, without camp-bot: on SQLite (the file
+ * and sqlite3) through better-sqlite3, on PostgreSQL (the role's password and psql) through a connection of its own.
+ */
+async function asAttacker<T>(work: (run: (sql: string, params?: unknown[]) => Promise<unknown>) => Promise<T>): Promise<T> {
+  if (onSqlite) {
+    const raw = new Sqlite(db.file);
+    try {
+      return await work(async (sql, params = []) => {
+        const statement = raw.prepare(sql);
+        return statement.reader ? statement.get(...params) : statement.run(...params);
+      });
+    } finally {
+      raw.close();
+    }
+  }
+  const store = await openPostgresStore(db.url!, { migrations: false, maxConnections: 1 });
+  try {
+    return await work((sql, params = []) => (/^\s*SELECT/i.test(sql) ? executorOf(store).get(sql, params) : executorOf(store).run(sql, params)));
+  } finally {
+    await store.close();
+  }
 }
+
+const tamper = (statements: string[]): Promise<void> => asAttacker(async (run) => {
+  for (const sql of statements) await run(sql);
+});
+
+const hashOf = (id: number): Promise<string> =>
+  asAttacker(async (run) => ((await run('SELECT hash FROM events WHERE id = ?', [id])) as { hash: string }).hash);
+
+/** Changes rows with the append-only guards out of the way, then puts the guards back as they were. */
+function behindTheBot(statements: string[]): Promise<void> {
+  if (onSqlite) return tamper(['DROP TRIGGER events_no_update', 'DROP TRIGGER events_no_delete', ...statements, ...SQLITE_TRIGGERS]);
+  return tamper(['ALTER TABLE events DISABLE TRIGGER USER', ...statements, 'ALTER TABLE events ENABLE TRIGGER USER']);
+}
+
+const dropTrigger = (name: string): string => (onSqlite ? `DROP TRIGGER ${name}` : `DROP TRIGGER ${name} ON events`);
 
 async function verify(): Promise<{ code: number; out: string; err: string }> {
   const io = captureIo();
@@ -37,19 +76,18 @@ async function verify(): Promise<{ code: number; out: string; err: string }> {
   return { code, out: io.stdout.join('\n'), err: io.stderr.join('\n') };
 }
 
-describe('camp-bot audit verify', () => {
-  let temp: ReturnType<typeof tempDbFile>;
-  beforeEach(() => {
-    temp = tempDbFile();
+describe(`camp-bot audit verify (${testEngine()})`, () => {
+  beforeEach(async () => {
+    db = await sharedTestDb();
     delete process.env.AUDIT_SECRET;
   });
-  afterEach(() => {
+  afterEach(async () => {
     delete process.env.AUDIT_SECRET;
-    temp.cleanup();
+    await db.cleanup();
   });
 
   describe('finds every kind of tampering, with one line', () => {
-    beforeEach(() => appendFive(temp.file));
+    beforeEach(() => appendFive());
 
     it('passes an untouched ledger, and says what it cannot rule out without AUDIT_SECRET', async () => {
       const result = await verify();
@@ -58,123 +96,162 @@ describe('camp-bot audit verify', () => {
     });
 
     it('an edited row', async () => {
-      behindTheBot(temp.file, 'UPDATE events SET num = 100 WHERE id = 2');
+      await behindTheBot(['UPDATE events SET num = 100 WHERE id = 2']);
       expect(await verify()).toEqual({ code: 1, out: '', err: '账本校验失败：事件 #2：内容与哈希不符（该事件被修改）' });
     });
 
     it('a middle row deleted', async () => {
-      behindTheBot(temp.file, 'DELETE FROM events WHERE id = 3');
+      await behindTheBot(['DELETE FROM events WHERE id = 3']);
       expect(await verify()).toMatchObject({ code: 1, err: '账本校验失败：事件 #4：编号不连续：前一条是 #2，缺少 #3（有事件被删除或重新编号）' });
     });
 
     it('the newest event deleted (an /undo removed)', async () => {
-      behindTheBot(temp.file, 'DELETE FROM events WHERE id = 5');
+      await behindTheBot(['DELETE FROM events WHERE id = 5']);
       const result = await verify();
       expect(result.code).toBe(1);
       expect(result.err).toBe('账本校验失败：事件 #5：账本被截断：账本头记到 #5（共 5 条），账本只到 #4（共 4 条），最新的事件被删除');
     });
 
     it('renumbered ids', async () => {
-      behindTheBot(temp.file, 'UPDATE events SET id = id + 10 WHERE id >= 4');
+      await behindTheBot(['UPDATE events SET id = id + 10 WHERE id >= 4']);
       expect(await verify()).toMatchObject({ code: 1, err: '账本校验失败：事件 #14：编号不连续：前一条是 #3，缺少 #4（有事件被删除或重新编号）' });
     });
 
     it('an event forged onto the end, correctly chained, without moving the head', async () => {
-      const raw = new Sqlite(temp.file);
-      const last = raw.prepare('SELECT hash FROM events WHERE id = 5').get() as { hash: string };
+      const last = await hashOf(5);
       const row = { camp_id: 'c', type: 'exam', userid: 'u9', num: 100, text: null, ref: 'final', actor: 't', source: 'command',
         happened_at: 1, recorded_at: 2, revokes: null, note: null, dedupe_key: null };
-      raw.prepare(`INSERT INTO events (id, camp_id, type, userid, num, ref, actor, source, happened_at, recorded_at, prev_hash, hash)
-        VALUES (6, 'c', 'exam', 'u9', 100, 'final', 't', 'command', 1, 2, ?, ?)`).run(last.hash, eventHash(last.hash, row));
-      raw.close();
+      await asAttacker((run) => run(`INSERT INTO events (id, camp_id, type, userid, num, ref, actor, source, happened_at, recorded_at, prev_hash, hash)
+        VALUES (6, 'c', 'exam', 'u9', 100, 'final', 't', 'command', 1, 2, ?, ?)`, [last, eventHash(last, row)]));
       expect(await verify()).toMatchObject({ code: 1, err: '账本校验失败：事件 #6：账本头只记到 #5（共 5 条）：之后的事件不是由 camp-bot 追加的' });
     });
 
     it('a dropped trigger', async () => {
-      const raw = new Sqlite(temp.file);
-      raw.exec('DROP TRIGGER events_no_delete');
-      raw.close();
+      await tamper([dropTrigger('events_no_delete')]);
       expect(await verify()).toMatchObject({ code: 1, err: '账本校验失败：events 表的只追加触发器 events_no_delete 被删除' });
     });
 
-    it('a trigger redefined to do nothing', async () => {
-      behindTheBot(temp.file, `
-        CREATE TRIGGER events_no_update BEFORE UPDATE ON events BEGIN SELECT 1; END;
-        CREATE TRIGGER events_no_delete BEFORE DELETE ON events BEGIN SELECT RAISE(ABORT, 'events are append-only'); END;`,
-      { restoreTriggers: false });
+    it.runIf(onSqlite)('a trigger redefined to do nothing', async () => {
+      await tamper([
+        'DROP TRIGGER events_no_update', 'DROP TRIGGER events_no_delete',
+        'CREATE TRIGGER events_no_update BEFORE UPDATE ON events BEGIN SELECT 1; END',
+        "CREATE TRIGGER events_no_delete BEFORE DELETE ON events BEGIN SELECT RAISE(ABORT, 'events are append-only'); END",
+      ]);
       expect(await verify()).toMatchObject({ code: 1, err: '账本校验失败：events 表的只追加触发器 events_no_update 被改写' });
+    });
+
+    // PostgreSQL's guards are three triggers calling one function: each can be dropped, narrowed, switched off or emptied.
+    it.runIf(!onSqlite)('a TRUNCATE trigger dropped', async () => {
+      await tamper([dropTrigger('events_no_truncate')]);
+      expect(await verify()).toMatchObject({ code: 1, err: '账本校验失败：events 表的只追加触发器 events_no_truncate 被删除' });
+    });
+
+    it.runIf(!onSqlite)('a trigger redefined to guard one column only', async () => {
+      await tamper([
+        dropTrigger('events_no_update'),
+        'CREATE TRIGGER events_no_update BEFORE UPDATE OF note ON events FOR EACH ROW EXECUTE FUNCTION events_append_only()',
+      ]);
+      expect(await verify()).toMatchObject({ code: 1, err: '账本校验失败：events 表的只追加触发器 events_no_update 被改写' });
+    });
+
+    it.runIf(!onSqlite)('the guard function emptied, so every trigger lets changes through', async () => {
+      await tamper(['CREATE OR REPLACE FUNCTION events_append_only() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN OLD; END $$']);
+      expect(await verify()).toMatchObject({ code: 1, err: '账本校验失败：events 表的只追加触发器 events_append_only 被改写' });
+    });
+
+    it.runIf(!onSqlite).each(['DISABLE TRIGGER', 'ENABLE REPLICA TRIGGER'])('a trigger left switched off (ALTER TABLE … %s)', async (how) => {
+      await tamper([`ALTER TABLE events ${how} events_no_delete`]);
+      expect(await verify()).toMatchObject({ code: 1, err: '账本校验失败：events 表的只追加触发器 events_no_delete 被停用' });
     });
   });
 
   describe('with AUDIT_SECRET, the head is signed and a rewritten head shows', () => {
-    beforeEach(() => {
-      appendFive(temp.file, KEY);
+    beforeEach(async () => {
+      await appendFive(KEY);
       process.env.AUDIT_SECRET = KEY;
     });
-    const truncateAndRewriteHead = (mac: string | null): void =>
-      behindTheBot(temp.file, `DELETE FROM events WHERE id = 5;
-        UPDATE ledger_head SET last_id = 4, count = 4, last_hash = (SELECT hash FROM events WHERE id = 4), mac = ${mac === null ? 'NULL' : `'${mac}'`};`);
+    const truncateAndRewriteHead = (mac: string | null): Promise<void> => behindTheBot([
+      'DELETE FROM events WHERE id = 5',
+      `UPDATE ledger_head SET last_id = 4, count = 4, last_hash = (SELECT hash FROM events WHERE id = 4), mac = ${mac === null ? 'NULL' : `'${mac}'`}`,
+    ]);
 
     it('passes and says the signature holds', async () => {
       expect(await verify()).toEqual({ code: 0, out: '账本完整：5 条事件的哈希链全部校验通过（账本头签名有效）', err: '' });
     });
 
     it('the newest event deleted and the head rewritten without the key', async () => {
-      const raw = new Sqlite(temp.file, { readonly: true });
-      const hash4 = (raw.prepare('SELECT hash FROM events WHERE id = 4').get() as { hash: string }).hash;
-      raw.close();
+      const hash4 = await hashOf(4);
       const guessed = createHmac('sha256', 'not-the-audit-secret').update(`camp-bot ledger head\n4\n${hash4}\n4`).digest('hex');
-      truncateAndRewriteHead(guessed);
+      await truncateAndRewriteHead(guessed);
       expect(await verify()).toEqual({ code: 1, out: '', err: '账本校验失败：账本头签名不符：账本头被改写，或 AUDIT_SECRET 与签名时不同' });
     });
 
     it('the head stripped of its signature', async () => {
-      truncateAndRewriteHead(null);
+      await truncateAndRewriteHead(null);
       expect((await verify()).err).toBe('账本校验失败：账本头未签名：设置 AUDIT_SECRET 后运行 camp-bot migrate 或启动 serve 为它签名');
     });
 
     it('without the key the same rewrite cannot be seen, and the success line says so', async () => {
-      truncateAndRewriteHead(null);
+      await truncateAndRewriteHead(null);
       delete process.env.AUDIT_SECRET;
       expect((await verify()).out).toContain('无法排除连同账本头一起改写的截断');
     });
   });
 
   describe('only reads', () => {
-    it('refuses a database whose schema is not up to date, and leaves it as it was', async () => {
-      createOldDatabase(temp.file, '0003_events_revokes_index', 3).close();
-      const before = { bytes: readFileSync(temp.file), mtime: statSync(temp.file).mtimeMs };
-      expect(await verify()).toEqual({ code: 1, out: '', err: `camp-bot: 数据库 ${temp.file} 的结构不是最新的：请先运行 camp-bot migrate` });
-      expect(readFileSync(temp.file).equals(before.bytes)).toBe(true);
-      expect(statSync(temp.file).mtimeMs).toBe(before.mtime);
+    it.runIf(onSqlite)('refuses a database whose schema is not up to date, and leaves it as it was', async () => {
+      createOldDatabase(db.file, '0003_events_revokes_index', 3).close();
+      const before = { bytes: readFileSync(db.file), mtime: statSync(db.file).mtimeMs };
+      expect(await verify()).toEqual({ code: 1, out: '', err: `camp-bot: 数据库 ${db.file} 的结构不是最新的：请先运行 camp-bot migrate` });
+      expect(readFileSync(db.file).equals(before.bytes)).toBe(true);
+      expect(statSync(db.file).mtimeMs).toBe(before.mtime);
     });
 
-    it('writes nothing to a live database: file and WAL bytes and times unchanged, a read-only file works', async () => {
-      appendFive(temp.file);
-      const serve = openDatabase(temp.file); // a running server keeps its commits in the WAL
-      appendEvent(serve.sqlite, { campId: 'c', type: 'exam', userid: 'u6', num: 70, ref: 'final', actor: 't', source: 'command', happenedAt: 1 }, 2);
-      const wal = `${temp.file}-wal`;
-      const snapshot = () => ({ db: readFileSync(temp.file), dbTime: statSync(temp.file).mtimeMs, wal: readFileSync(wal), walTime: statSync(wal).mtimeMs });
+    it.runIf(!onSqlite)('refuses a schema whose newest migration is not applied, and applies nothing', async () => {
+      await appendFive();
+      const applied = (): Promise<unknown> => asAttacker((run) => run('SELECT count(*) AS "n" FROM __drizzle_migrations'));
+      await tamper(['DELETE FROM __drizzle_migrations WHERE created_at = (SELECT max(created_at) FROM __drizzle_migrations)']);
+      const before = await applied();
+      expect(await verify()).toEqual({ code: 1, out: '', err: `camp-bot: 数据库 ${redactUrl(db.url!)} 的结构不是最新的：请先运行 camp-bot migrate` });
+      expect(await applied()).toEqual(before);
+    });
+
+    it.runIf(onSqlite)('writes nothing to a live database: file and WAL bytes and times unchanged, a read-only file works', async () => {
+      await appendFive();
+      const serve = openSqliteStore(db.file); // a running server keeps its commits in the WAL
+      await appendEvent(serve, { campId: 'c', type: 'exam', userid: 'u6', num: 70, ref: 'final', actor: 't', source: 'command', happenedAt: 1 }, 2);
+      const wal = `${db.file}-wal`;
+      const snapshot = () => ({ db: readFileSync(db.file), dbTime: statSync(db.file).mtimeMs, wal: readFileSync(wal), walTime: statSync(wal).mtimeMs });
       const before = snapshot();
       expect(before.wal.length).toBeGreaterThan(0);
-      chmodSync(temp.file, 0o444);
+      chmodSync(db.file, 0o444);
       try {
         expect(await verify()).toMatchObject({ code: 0, out: expect.stringContaining('6 条事件') });
         expect(snapshot()).toEqual(before);
       } finally {
-        chmodSync(temp.file, 0o644);
-        serve.close();
+        chmodSync(db.file, 0o644);
+        await serve.close();
       }
     });
 
-    it('names a missing database file instead of creating it', async () => {
+    it.runIf(onSqlite)('names a missing database file instead of creating it', async () => {
       expect(await verify()).toEqual({ code: 1, out: '', err: expect.stringMatching(/^camp-bot: DB_FILE .* cannot be opened for reading/) });
-      expect(() => statSync(temp.file)).toThrow();
+      expect(() => statSync(db.file)).toThrow();
+    });
+
+    it.runIf(!onSqlite)('names a database that does not exist, in one line', async () => {
+      const missing = new URL(db.url!);
+      missing.pathname = '/campbot_no_such_database';
+      process.env.DATABASE_URL = missing.toString();
+      const result = await verify();
+      expect(result).toMatchObject({ code: 1, out: '' });
+      expect(result.err).toMatch(/^camp-bot: .*campbot_no_such_database.* does not exist$/);
     });
   });
 
-  it('passes after an AI-bot message whose JSON carries a lone surrogate (no false tampering)', async () => {
-    const camp = await startCampFixture({ dbFile: temp.file });
+  // The fixture serves from a SQLite file only; the lone surrogate on PostgreSQL: test/db/ledger.test.ts.
+  it.runIf(onSqlite)('passes after an AI-bot message whose JSON carries a lone surrogate (no false tampering)', async () => {
+    const camp = await startCampFixture({ dbFile: db.file });
     let added: { note: string | null }[];
     try {
       added = (await camp.delta(() => camp.aiBot('zhang', '/score project @小刚 +5 需求\ud800分析'))).added;
@@ -185,15 +262,21 @@ describe('camp-bot audit verify', () => {
     expect(added).toMatchObject([{ type: 'project', userid: 'gang', num: 5, note: '需求\ufffd分析' }]);
   });
 
-  it('backs up into a database that verifies, and refuses to overwrite', async () => {
-    appendFive(temp.file);
-    const copy = join(temp.dir, 'copy.db');
+  it('backs up into a SQLite file that verifies, and refuses to overwrite', async () => {
+    await appendFive();
+    const copy = join(db.dir, 'copy.db');
     expect(await main(['backup', copy], captureIo())).toBe(0);
-    const raw = new Sqlite(copy, { readonly: true });
-    expect(raw.prepare('SELECT count(*) AS n FROM events').get()).toEqual({ n: 5 });
-    raw.close();
+    const backup = openSqliteStore(copy, { readOnly: true });
+    try {
+      expect(await listEvents(backup)).toHaveLength(5);
+    } finally {
+      await backup.close();
+    }
+    const url = process.env.DATABASE_URL;
     process.env.DB_FILE = copy;
+    delete process.env.DATABASE_URL;
     expect((await verify()).code).toBe(0);
+    if (url !== undefined) process.env.DATABASE_URL = url;
     const again = captureIo();
     expect(await main(['backup', copy], again)).toBe(2);
     expect(again.stderr[0]).toContain('already exists');

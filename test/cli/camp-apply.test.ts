@@ -3,9 +3,9 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
 import { loadCamp } from '../../src/db/camp-store.js';
-import { openDatabase } from '../../src/db/open-database.js';
 import { captureIo } from '../support/capture-io.js';
-import { tempDbFile } from '../support/temp-db-file.js';
+import { sharedTestDb, type SharedTestDb } from '../support/shared-test-db.js';
+import { testEngine } from '../support/test-store.js';
 
 const CAMP = `
 id: ai-2026q4
@@ -22,17 +22,17 @@ metrics:
   practice: { weight: 10 }
 `;
 
-describe('camp-bot camp apply', () => {
-  let temp: ReturnType<typeof tempDbFile>;
+describe(`camp-bot camp apply (${testEngine()})`, () => {
+  let db: SharedTestDb;
   const write = (name: string, text: string): string => {
-    const file = join(temp.dir, name);
+    const file = join(db.dir, name);
     writeFileSync(file, text);
     return file;
   };
-  beforeEach(() => {
-    temp = tempDbFile();
+  beforeEach(async () => {
+    db = await sharedTestDb();
   });
-  afterEach(() => temp.cleanup());
+  afterEach(() => db.cleanup());
 
   it('creates the camp, then prints only what changed', async () => {
     const io = captureIo();
@@ -62,9 +62,7 @@ describe('camp-bot camp apply', () => {
     expect(printed).toMatch(/营地文件有 \d+ 处错误，未做任何修改/);
     expect(printed).toMatch(/^\s+ends: /m);
     expect(printed).toMatch(/^\s+colour: /m);
-    const database = openDatabase(temp.file);
-    expect(loadCamp(database.sqlite, 'ai-2026q4')?.metrics.exam.weight).toBe(30);
-    database.close();
+    expect((await loadCamp(await db.open(), 'ai-2026q4'))?.metrics.exam.weight).toBe(30);
   });
 
   it('is a usage error without a file', async () => {

@@ -14,16 +14,18 @@ interface StandingsDoc {
   rows: { userid: string; rank: number; composite: number }[];
 }
 
-/** Runs a CLI command against the demo's database (the CLI reads DB_FILE). */
+/** Runs a CLI command against the demo's database, a SQLite file (the CLI reads DB_FILE when DATABASE_URL is unset). */
 async function cli(dbFile: string, args: string[]): Promise<{ code: number; stdout: string }> {
-  const previous = process.env.DB_FILE;
+  const previous = { file: process.env.DB_FILE, url: process.env.DATABASE_URL };
   process.env.DB_FILE = dbFile;
+  delete process.env.DATABASE_URL;
   try {
     const io = captureIo();
     return { code: await main(args, io), stdout: io.stdout.join('\n') };
   } finally {
-    if (previous === undefined) delete process.env.DB_FILE;
-    else process.env.DB_FILE = previous;
+    if (previous.file === undefined) delete process.env.DB_FILE;
+    else process.env.DB_FILE = previous.file;
+    if (previous.url !== undefined) process.env.DATABASE_URL = previous.url;
   }
 }
 

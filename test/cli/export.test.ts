@@ -1,13 +1,15 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
-import { describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
+import { transaction } from '../../src/db/db.js';
 import { insertPublication, saveResult } from '../../src/db/publication-store.js';
-import { openDatabase } from '../../src/db/open-database.js';
 import { captureIo } from '../support/capture-io.js';
-import { DB_NOW, useSeededCampFile } from '../insight/insight-db-fixture.js';
+import { DB_NOW, useSeededCampDatabase } from '../insight/insight-db-fixture.js';
+import { testEngine } from '../support/test-store.js';
 
 type Values = ExcelJS.CellValue[];
 
@@ -23,11 +25,16 @@ async function readSheets(file: string): Promise<Record<string, Values[]>> {
   return sheets;
 }
 
-describe('camp-bot export', () => {
-  const seeded = useSeededCampFile();
+describe(`camp-bot export (${testEngine()})`, () => {
+  const seeded = useSeededCampDatabase();
+  let dir: string;
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'camp-bot-export-'));
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
   it('writes an XLSX with the standings, the awards preview and the prize hand-over', async () => {
-    const out = join(seeded.temp.dir, 'camp.xlsx');
+    const out = join(dir, 'camp.xlsx');
     const io = captureIo();
     expect(await main(['export', 't1', '--format', 'xlsx', '--out', out], io)).toBe(0);
     expect(io.stdout[0]).toContain(out);
@@ -58,30 +65,33 @@ describe('camp-bot export', () => {
   });
 
   it('exports the published awards with their certificates once published', async () => {
-    const database = openDatabase(seeded.temp.file);
-    const id = insertPublication(database.sqlite, { campId: 't1', asOf: DB_NOW, publishedAt: DB_NOW, publishedBy: 'teacher', inputsHash: 'x' });
-    saveResult(database.sqlite, id, {
-      asOf: new Date(DB_NOW).toISOString(), campName: '测试结业营', warnings: [], supersedes: null,
-      winners: [{ award: 'all-round', awardName: '全能优秀学员奖', userid: 'a2', name: '李四', team: null, rank: 1, value: 94, prize: null, certificate: 'CODE-1' }],
+    const store = await seeded.db.open();
+    const id = await transaction(store, async (tx) => {
+      const inserted = await insertPublication(tx, { campId: 't1', asOf: DB_NOW, publishedAt: DB_NOW, publishedBy: 'teacher', inputsHash: 'x' });
+      await saveResult(tx, inserted, {
+        asOf: new Date(DB_NOW).toISOString(), campName: '测试结业营', warnings: [], supersedes: null,
+        winners: [{ award: 'all-round', awardName: '全能优秀学员奖', userid: 'a2', name: '李四', team: null, rank: 1, value: 94, prize: null, certificate: 'CODE-1' }],
+      });
+      return inserted;
     });
-    database.close();
-    const out = join(seeded.temp.dir, 'published.xlsx');
+    await store.close();
+    const out = join(dir, 'published.xlsx');
     expect(await main(['export', 't1', '--format', 'xlsx', '--out', out], captureIo())).toBe(0);
     const awards = (await readSheets(out))['奖项']!;
     expect(awards.slice(1).map((r) => [r[2], r[6], r[8], r[9]])).toEqual([['a2', 94, 'CODE-1', `已发布 #${id}`]]);
   });
 
   it('writes CSV: standings in the file, awards and prizes beside it, with a BOM for Excel', async () => {
-    const out = join(seeded.temp.dir, 'camp.csv');
+    const out = join(dir, 'camp.csv');
     expect(await main(['export', 't1', '--format', 'csv', '--out', out], captureIo())).toBe(0);
     const text = readFileSync(out, 'utf8');
     expect(text.charCodeAt(0)).toBe(0xfeff);
     const standings = parse(text, { bom: true }) as string[][];
     expect(standings[0]!.slice(0, 6)).toEqual(['排名', 'userid', '姓名', '部门', '团队', '综合分']);
     expect(standings.slice(1).map((r) => [r[1], r[5]])).toEqual([['a2', '94'], ['a4', '56'], ['a1', '52'], ['a3', '23']]);
-    const awards = parse(readFileSync(join(seeded.temp.dir, 'camp-awards.csv'), 'utf8'), { bom: true }) as string[][];
+    const awards = parse(readFileSync(join(dir, 'camp-awards.csv'), 'utf8'), { bom: true }) as string[][];
     expect(awards.map((r) => r[2])).toEqual(['userid', 'a2', 'a4', 'a1', 'a3']);
-    expect(existsSync(join(seeded.temp.dir, 'camp-prizes.csv'))).toBe(true);
+    expect(existsSync(join(dir, 'camp-prizes.csv'))).toBe(true);
   });
 
   it('rejects bad usage with exit 2', async () => {

@@ -5,9 +5,9 @@ import { parse } from 'dotenv';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
 import { appendEvent } from '../../src/db/ledger.js';
-import { openDatabase } from '../../src/db/open-database.js';
 import { captureIo } from '../support/capture-io.js';
-import { tempDbFile } from '../support/temp-db-file.js';
+import { sharedTestDb, type SharedTestDb } from '../support/shared-test-db.js';
+import { testEngine } from '../support/test-store.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const BIN = fileURLToPath(new URL('../../bin/camp-bot.js', import.meta.url));
@@ -29,15 +29,18 @@ function serve(env: NodeJS.ProcessEnv) {
   return { child, started, stopped, stderr: () => stderr };
 }
 
-describe('camp-bot serve', () => {
-  let temp: ReturnType<typeof tempDbFile>;
-  beforeEach(() => {
-    temp = tempDbFile();
+describe(`camp-bot serve (${testEngine()})`, () => {
+  let db: SharedTestDb;
+  /** Where the server keeps its data: the test's SQLite file, or its PostgreSQL schema. */
+  let database: NodeJS.ProcessEnv;
+  beforeEach(async () => {
+    db = await sharedTestDb();
+    database = { DB_FILE: db.file, ...(db.url ? { DATABASE_URL: db.url } : {}) };
   });
-  afterEach(() => temp.cleanup());
+  afterEach(() => db.cleanup());
 
   it('starts with the .env.example values, answers /healthz and stops cleanly on SIGTERM', async () => {
-    const run = serve({ ...EXAMPLE, HOST: '127.0.0.1', PORT: '0', DB_FILE: temp.file });
+    const run = serve({ ...EXAMPLE, HOST: '127.0.0.1', PORT: '0', ...database });
     const started = await run.started;
     expect(started).toHaveProperty('port');
     const response = await fetch(`http://127.0.0.1:${(started as { port: number }).port}/healthz`);
@@ -49,21 +52,21 @@ describe('camp-bot serve', () => {
   });
 
   it('stops at start-up with one line naming a missing key', async () => {
-    const run = serve({ ...EXAMPLE, WECOM_CORP_ID: '', PORT: '0', DB_FILE: temp.file });
+    const run = serve({ ...EXAMPLE, WECOM_CORP_ID: '', PORT: '0', ...database });
     expect(await run.started).toEqual({ code: 1, stderr: 'camp-bot: WECOM_CORP_ID is required (see .env.example)\n' });
   });
 
   it('stops at start-up naming a malformed key', async () => {
-    const run = serve({ ...EXAMPLE, WECOM_ENCODING_AES_KEY: 'short', PORT: '0', DB_FILE: temp.file });
+    const run = serve({ ...EXAMPLE, WECOM_ENCODING_AES_KEY: 'short', PORT: '0', ...database });
     expect(await run.started).toEqual({ code: 1, stderr: expect.stringMatching(/^camp-bot: WECOM_ENCODING_AES_KEY must be .*\n$/) });
   });
 
   it('signs an unsigned ledger head at start-up with AUDIT_SECRET, and never logs the key', async () => {
     const key = 'audit-secret-for-tests-0123456789';
-    const database = openDatabase(temp.file); // events recorded before the key was set
-    appendEvent(database.sqlite, { campId: 'c', type: 'exam', userid: 'u1', num: 80, actor: 't', source: 'command', happenedAt: 1 }, 2);
-    database.close();
-    const run = serve({ ...EXAMPLE, HOST: '127.0.0.1', PORT: '0', DB_FILE: temp.file, AUDIT_SECRET: key });
+    const store = await db.open(); // events recorded before the key was set
+    await appendEvent(store, { campId: 'c', type: 'exam', userid: 'u1', num: 80, actor: 't', source: 'command', happenedAt: 1 }, 2);
+    await store.close();
+    const run = serve({ ...EXAMPLE, HOST: '127.0.0.1', PORT: '0', ...database, AUDIT_SECRET: key });
     const started = await run.started;
     expect(started).toHaveProperty('port');
     expect(run.stderr()).toContain('ledger: the head was unsigned and is now signed with AUDIT_SECRET');

@@ -4,9 +4,10 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
 import { displayWidth } from '../../src/report/format-table.js';
 import { appendEvent } from '../../src/db/ledger.js';
-import { openDatabase } from '../../src/db/open-database.js';
+import { listOutbox } from '../../src/db/list-outbox.js';
 import { captureIo } from '../support/capture-io.js';
-import { tempDbFile } from '../support/temp-db-file.js';
+import { sharedTestDb, type SharedTestDb } from '../support/shared-test-db.js';
+import { testEngine } from '../support/test-store.js';
 
 const CAMP = `
 id: t1
@@ -54,16 +55,16 @@ const metrics = (completion: [number, number], exam: number, assignment: number,
   'assignment:user-research': { raw: assignment, normalized: assignment },
 });
 
-describe('camp-bot standings and awards preview', () => {
-  let temp: ReturnType<typeof tempDbFile>;
-  const path = (name: string): string => join(temp.dir, name);
+describe(`camp-bot standings and awards preview (${testEngine()})`, () => {
+  let db: SharedTestDb;
+  const path = (name: string): string => join(db.dir, name);
   const json = async (args: string[]): Promise<unknown> => {
     const io = captureIo();
     expect(await main(args, io)).toBe(0);
     return JSON.parse(io.stdout.join('\n'));
   };
   beforeEach(async () => {
-    temp = tempDbFile();
+    db = await sharedTestDb();
     writeFileSync(path('camp.yaml'), CAMP);
     writeFileSync(path('roster.csv'), ROSTER);
     writeFileSync(path('events.csv'), EVENTS);
@@ -71,12 +72,12 @@ describe('camp-bot standings and awards preview', () => {
       expect(await main(args, captureIo())).toBe(0);
     }
     // A trainer's extra 30 project points for b, undone: it must not count.
-    const database = openDatabase(temp.file);
-    const extra = appendEvent(database.sqlite, { campId: 't1', type: 'project', userid: 'b', num: 30, actor: 'teacher', source: 'command', happenedAt: Date.parse('2026-11-11T00:00:00Z') }, 1);
-    appendEvent(database.sqlite, { campId: 't1', type: 'revoke', revokes: extra.id, text: '记错了', actor: 'teacher', source: 'command', happenedAt: Date.parse('2026-11-11T01:00:00Z') }, 2);
-    database.close();
+    const store = await db.open();
+    const extra = await appendEvent(store, { campId: 't1', type: 'project', userid: 'b', num: 30, actor: 'teacher', source: 'command', happenedAt: Date.parse('2026-11-11T00:00:00Z') }, 1);
+    await appendEvent(store, { campId: 't1', type: 'revoke', revokes: extra.id, text: '记错了', actor: 'teacher', source: 'command', happenedAt: Date.parse('2026-11-11T01:00:00Z') }, 2);
+    await store.close();
   });
-  afterEach(() => temp.cleanup());
+  afterEach(() => db.cleanup());
 
   it('prints the SPEC §1 JSON with hand-computed numbers', async () => {
     // Assessed weights 20+30+25+15 = 90 (practice has no data). a: (20·100 + 30·80 + 25·80 + 15·50)/90 = 79.44;
@@ -134,11 +135,9 @@ describe('camp-bot standings and awards preview', () => {
   it('queues the draft to the trainers only, once per as-of time', async () => {
     await main(['awards', 'preview', 't1', '--json', '--at', '2026-12-01T00:00+08:00'], captureIo());
     await main(['awards', 'preview', 't1', '--at', '2026-12-01T00:00+08:00'], captureIo());
-    const database = openDatabase(temp.file);
-    const rows = database.sqlite.prepare('SELECT payload FROM outbox').all() as { payload: string }[];
-    database.close();
+    const rows = await listOutbox(await db.open());
     expect(rows).toHaveLength(1);
-    const payload = JSON.parse(rows[0]!.payload);
+    const payload = rows[0]!.payload as { touser: string[]; message: { content: string } };
     expect(payload.touser).toEqual(['teacher']);
     expect(payload.message.content).toContain('全能优秀学员奖');
   });

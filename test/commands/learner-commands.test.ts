@@ -40,7 +40,7 @@ describe('/me', () => {
   it('is for learners, and changes nothing', async () => {
     expect(await f.app('zhang', '/me')).toBe(`/me（/我的）${FOR_LEARNERS}`);
     expect(await f.app('hua', '/me extra')).toContain('小华（B） 综合分 0.00');
-    expect(f.events()).toEqual([]);
+    expect(await f.events()).toEqual([]);
   });
 });
 
@@ -120,7 +120,7 @@ describe('/checkin', () => {
     expect(none).toEqual({ result: '当前没有进行中的课次，等老师开课后再签到。用法：/checkin', added: [] });
     await f.group('zhang', '/session open 第1课');
     expect(await f.group('zhang', '/checkin')).toBe(`/checkin（/签到）${FOR_LEARNERS}`);
-    expect(f.events().map((e) => e.type)).toEqual(['session_open']);
+    expect((await f.events()).map((e) => e.type)).toEqual(['session_open']);
   });
 });
 
@@ -162,7 +162,7 @@ describe('/submit', () => {
       '没有作业「a9」，当前作业：a1。用法：/submit <作业id> <链接或文字>（或先发 /submit <作业id>，再发图片/链接）',
     );
     expect(await f.app('zhang', '/submit a1 内容')).toBe(`/submit（/提交）${FOR_LEARNERS}`);
-    expect(f.events().map((e) => e.type)).toEqual(['assignment']);
+    expect((await f.events()).map((e) => e.type)).toEqual(['assignment']);
   });
 });
 
@@ -191,7 +191,7 @@ describe('/review', () => {
     }
     expect(await f.group('ming', `/review #${id} 90`)).toMatch(/^不能互评自己的作业/);
     expect(await f.group('zhang', `/review #${id} 90`)).toBe(`/review（/互评）${FOR_LEARNERS}`);
-    expect(f.events().map((e) => e.type)).toEqual(['assignment', 'submission']);
+    expect((await f.events()).map((e) => e.type)).toEqual(['assignment', 'submission']);
   });
 });
 
@@ -210,7 +210,7 @@ describe('/help', () => {
 
   it('answers an unknown command with a hint to /help', async () => {
     expect(await f.group('ming', '/飞起来')).toBe('没有这个命令「/飞起来」，发送 /帮助 查看可用命令');
-    expect(f.events()).toEqual([]);
+    expect(await f.events()).toEqual([]);
   });
 });
 

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { listOutbox } from '../../src/db/list-outbox.js';
 import { CHAT_ID, ROSTER, startCampFixture, type CampFixture } from '../support/camp-fixture.js';
 
 /** An app text message queued in the outbox. */
@@ -16,11 +17,11 @@ afterEach(() => f.close());
 
 const LEARNER_NAMES = ROSTER.filter((row) => row.role === 'learner').map((row) => row.name);
 
-function queuedTexts(): QueuedText[] {
-  const rows = f.sqlite.prepare(`SELECT payload, dedupe_key AS key FROM outbox WHERE kind = 'app' ORDER BY id`).all() as { payload: string; key: string }[];
-  return rows.flatMap(({ payload, key }) => {
-    const parsed = JSON.parse(payload) as { touser: string[]; message: { msgtype: string; content?: string } };
-    return parsed.message.msgtype === 'text' ? [{ touser: parsed.touser, content: parsed.message.content ?? '', key }] : [];
+async function queuedTexts(): Promise<QueuedText[]> {
+  const rows = (await listOutbox(f.store)).filter((row) => row.kind === 'app');
+  return rows.flatMap(({ payload, dedupeKey }) => {
+    const parsed = payload as { touser: string[]; message: { msgtype: string; content?: string } };
+    return parsed.message.msgtype === 'text' ? [{ touser: parsed.touser, content: parsed.message.content ?? '', key: dedupeKey! }] : [];
   });
 }
 
@@ -40,7 +41,7 @@ describe('/stats in a group: learners\' names and projections only in private', 
     const group = await f.group('zhang', '/统计');
     expect(group).toMatch(/^📊 AI 测试营：学员 5 人，平均综合分 26\.00，预计无缘奖项 \d+ 人\n🔒 完整统计（含学员名单与预测）和图表已私信发给你$/);
     for (const name of LEARNER_NAMES) expect(group).not.toContain(name);
-    const [sent] = queuedTexts();
+    const [sent] = await queuedTexts();
     expect(sent?.touser).toEqual(['zhang']);
     expect(sent?.content).toContain('【预计无缘奖项（');
     expect(LEARNER_NAMES.some((name) => sent?.content.includes(name))).toBe(true);
@@ -49,22 +50,22 @@ describe('/stats in a group: learners\' names and projections only in private', 
   it('answers in place in a 1:1 chat', async () => {
     await f.group('zhang', '/score exam ming 90');
     expect(await f.app('zhang', '/stats')).toContain('【预计结业】平均综合分');
-    expect(queuedTexts()).toEqual([]);
+    expect(await queuedTexts()).toEqual([]);
   });
 });
 
 describe('/why: one learner\'s details in private, reviewers never named to the author', () => {
   it('a trainer\'s /why @user from a group is sent privately, naming the reviewers', async () => {
     await reviewedSubmission();
-    const before = f.events().length;
+    const before = (await f.events()).length;
     for (const reply of [await f.group('zhang', '/明细 @小明'), await f.aiBot('zhang', '/why ming', { chatId: CHAT_ID })]) {
       expect(reply).toBe('🔒 计分明细已私信发给你（个人明细不在群里公开）');
     }
-    const sent = queuedTexts();
+    const sent = await queuedTexts();
     expect(sent.map((text) => text.touser)).toEqual([['zhang'], ['zhang']]);
     expect(sent[0]?.content).toContain('小明 的计分明细');
     expect(sent[0]?.content).toContain('互评「a1」80.00（hong）');
-    expect(f.events()).toHaveLength(before);
+    expect(await f.events()).toHaveLength(before);
   });
 
   it('the author sees the peer score but not who gave it, in a group or 1:1', async () => {
@@ -73,7 +74,7 @@ describe('/why: one learner\'s details in private, reviewers never named to the 
       expect(reply).toContain('互评「a1」80.00 ✗');
       expect(reply).not.toMatch(/hong|小红/);
     }
-    expect(queuedTexts()).toEqual([]);
+    expect(await queuedTexts()).toEqual([]);
   });
 
   it('a trainer in a 1:1 chat sees the reviewers in place', async () => {

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { campIdForChat, loadCamp } from '../../src/db/camp-store.js';
+import { campIdForChat, chatsOfCamp, loadCamp } from '../../src/db/camp-store.js';
 import { CAMP_ID, startCampFixture, type CampFixture } from '../support/camp-fixture.js';
 
 let f: CampFixture;
@@ -82,7 +82,7 @@ describe('/score', () => {
       expect(misuse.result).toContain('用法：/score');
     }
     expect(await f.group('ming', '/score exam @小明 100')).toBe(`/score（/记分）${FOR_TRAINERS}`);
-    expect(f.events()).toEqual([]);
+    expect(await f.events()).toEqual([]);
   });
 });
 
@@ -110,7 +110,7 @@ describe('/assign and /grade', () => {
       expect(misuse.result).toContain('用法：/');
     }
     expect((await f.delta(() => f.group('hong', `/grade #${submission.id} 60`))).result).toBe(`/grade（/批改）${FOR_TRAINERS}`);
-    expect(f.events().map((e) => e.type)).toEqual(['assignment', 'submission']);
+    expect((await f.events()).map((e) => e.type)).toEqual(['assignment', 'submission']);
   });
 });
 
@@ -127,7 +127,7 @@ describe('/case', () => {
   it('refuses a case without a description, and learners', async () => {
     expect((await f.delta(() => f.app('wang', '/case @小明'))).added).toEqual([]);
     expect(await f.app('hong', '/case @小明 很好')).toBe('/case（/案例）仅限部门负责人、培训老师使用，本次未做任何更改');
-    expect(f.events()).toEqual([]);
+    expect(await f.events()).toEqual([]);
   });
 });
 
@@ -148,7 +148,7 @@ describe('/undo', () => {
       expect(misuse.result).toContain('用法：/undo');
     }
     expect(await f.group('ming', `/undo #${exam.id} 不服`)).toBe(`/undo（/撤销）${FOR_TRAINERS}`);
-    expect(f.events()).toHaveLength(2);
+    expect(await f.events()).toHaveLength(2);
   });
 });
 
@@ -158,7 +158,7 @@ describe('/weights', () => {
     const weights = { completion: 20, attendance: 0, exam: 25, assignment: 25, project: 20, practice: 10, participation: 0 };
     expect(changed.added).toMatchObject([{ type: 'weights', actor: 'zhang' }]);
     expect(JSON.parse(changed.added[0]!.text!)).toEqual(weights);
-    expect(loadCamp(f.sqlite, CAMP_ID)?.metrics.exam.weight).toBe(25);
+    expect((await loadCamp(f.store, CAMP_ID))?.metrics.exam.weight).toBe(25);
     expect(changed.result).toContain(`#${changed.added[0]!.id}`);
     expect(await f.app('ming', '/规则')).toContain('权重：完课 20、考试 25、作业 25、项目 20、实践 10');
   });
@@ -168,7 +168,7 @@ describe('/weights', () => {
     expect(sum).toEqual({ result: expect.stringMatching(/^调整后权重合计为 110，须为 100/), added: [] });
     expect((await f.delta(() => f.group('zhang', '/weights speed=10'))).added).toEqual([]);
     expect(await f.group('ming', '/weights exam=30')).toBe(`/weights（/权重）${FOR_TRAINERS}`);
-    expect(loadCamp(f.sqlite, CAMP_ID)?.metrics.exam.weight).toBe(30);
+    expect((await loadCamp(f.store, CAMP_ID))?.metrics.exam.weight).toBe(30);
   });
 });
 
@@ -179,10 +179,10 @@ describe('/camp bind', () => {
     expect(before.reply).toContain('本群还没有绑定训练营');
     const bound = await f.send('group-robot', { from: 'zhang', text: '@训练营助手 /绑定 ai-test', chatId: 'wrNewChat', webhookUrl });
     expect(bound.reply).toBe('已将本群绑定到「AI 测试营」（ai-test），群消息从现在起计入参与度。发送 /帮助 查看命令');
-    expect(campIdForChat(f.sqlite, 'wrNewChat')).toBe(CAMP_ID);
-    const row = f.sqlite.prepare('SELECT webhook_url AS url FROM chats WHERE chat_id = ?').get('wrNewChat') as { url: string };
-    expect(row.url).toBe(webhookUrl);
-    expect(f.events()).toEqual([]);
+    expect(await campIdForChat(f.store, 'wrNewChat')).toBe(CAMP_ID);
+    const row = (await chatsOfCamp(f.store, CAMP_ID)).find((chat) => chat.chatId === 'wrNewChat');
+    expect(row?.webhookUrl).toBe(webhookUrl);
+    expect(await f.events()).toEqual([]);
   });
 
   it('refuses learners, unknown camps and 1:1 chats', async () => {
@@ -191,6 +191,6 @@ describe('/camp bind', () => {
     const unknown = await f.send('group-robot', { from: 'zhang', text: '@训练营助手 /camp bind nope', chatId: 'wrNewChat' });
     expect(unknown.reply).toBe('没有训练营「nope」（你负责的训练营：ai-test）。用法：/camp bind ＜训练营id＞ ［迁移］（在群聊中；已绑定其他训练营时加「迁移」改绑）');
     expect(await f.app('zhang', '/camp bind ai-test')).toContain('请在要绑定的群聊里 @我 发送此命令');
-    expect(campIdForChat(f.sqlite, 'wrNewChat')).toBeNull();
+    expect(await campIdForChat(f.store, 'wrNewChat')).toBeNull();
   });
 });

@@ -4,7 +4,7 @@ import { saveCamp } from '../../src/db/camp-store.js';
 import { loadCampStandings, standingsOf } from '../../src/db/camp-standings.js';
 import type { NewEvent } from '../../src/db/event-types.js';
 import { appendEvent } from '../../src/db/ledger.js';
-import type { Store } from '../../src/db/db.js';
+import { transaction, type Store } from '../../src/db/db.js';
 import { listEvents } from '../../src/db/list-events.js';
 import { importRoster, learnersOf } from '../../src/db/roster-store.js';
 import { feedCampFacts, loadFactsForLearner, loadRevoked } from '../../src/db/load-facts.js';
@@ -85,7 +85,9 @@ describe(`loadCampStandings (${testEngine()})`, () => {
 
   it.each([1, 2, 3, 4, 5, 6, 7, 8])('equals scoring every event one by one (seed %i)', async (seed) => {
     const random = seeded(seed);
-    for (let i = 0; i < 300; i += 1) await appendEvent(store, randomEvent(random, i, i), T0);
+    await transaction(store, async (tx) => {
+      for (let i = 0; i < 300; i += 1) await appendEvent(tx, randomEvent(random, i, i), T0);
+    });
     const config = parseCampFile(CAMP);
     const learners = await learnersOf(store, 'eq');
     const facts = await allFacts(store);

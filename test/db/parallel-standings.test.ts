@@ -1,17 +1,17 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parseCampFile } from '../../src/camp/parse-camp-file.js';
 import { saveCamp } from '../../src/db/camp-store.js';
 import type { NewEvent } from '../../src/db/event-types.js';
+import { transaction, type Store } from '../../src/db/db.js';
 import { appendEvent } from '../../src/db/ledger.js';
+import { listEvents } from '../../src/db/list-events.js';
 import { feedCampFacts, loadRevoked } from '../../src/db/load-facts.js';
-import { openDatabase, type Database } from '../../src/db/open-database.js';
 import { importRoster, learnersOf } from '../../src/db/roster-store.js';
 import { computeStandings } from '../../src/scoring/compute-standings.js';
 import type { Fact } from '../../src/scoring/fact.js';
 import { createScoreAccumulator } from '../../src/scoring/score-accumulator.js';
+import { sharedTestDb, type SharedTestDb } from '../support/shared-test-db.js';
+import { testEngine } from '../support/test-store.js';
 
 const CAMP = `
 id: par
@@ -63,37 +63,37 @@ function randomEvent(random: () => number, i: number, lastId: number): NewEvent 
   }
 }
 
-describe('feedCampFacts on a file database, in slices and on a worker thread', () => {
-  let dir: string;
-  let database: Database;
-  beforeEach(() => {
-    dir = mkdtempSync(join(tmpdir(), 'camp-bot-par-'));
-    database = openDatabase(join(dir, 'camp.db'));
-    saveCamp(database.sqlite, parseCampFile(CAMP), T0);
-    importRoster(database.sqlite, 'par', LEARNERS.map((userid, i) => ({
+// A file (SQLite) or server (PostgreSQL) database: `parallel` reads on a worker thread or on pooled connections.
+describe(`feedCampFacts in slices and in parallel (${testEngine()})`, () => {
+  let db: SharedTestDb;
+  let store: Store;
+  beforeEach(async () => {
+    db = await sharedTestDb();
+    store = await db.open();
+    await saveCamp(store, parseCampFile(CAMP), T0);
+    await importRoster(store, 'par', LEARNERS.map((userid, i) => ({
       userid, name: `学员${i}`, department: null, team: `T${i % 3}`, role: 'learner' as const, joined: null,
     })));
   });
-  afterEach(() => {
-    database.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  afterEach(() => db.cleanup());
 
-  it.each([1, 2, 3, 4, 5, 6])('equals scoring every event one by one (seed %i)', (seed) => {
+  it.each([1, 2, 3, 4, 5, 6])('equals scoring every event one by one (seed %i)', async (seed) => {
     const random = seeded(seed);
-    for (let i = 0; i < 400; i += 1) appendEvent(database.sqlite, randomEvent(random, i, i), T0);
+    await transaction(store, async (tx) => {
+      for (let i = 0; i < 400; i += 1) await appendEvent(tx, randomEvent(random, i, i), T0);
+    });
     const config = parseCampFile(CAMP);
-    const learners = learnersOf(database.sqlite, 'par');
-    const facts = database.sqlite.prepare(
-      'SELECT id, type, userid, num, text, ref, actor, happened_at AS at, revokes FROM events ORDER BY id',
-    ).all() as Fact[];
+    const learners = await learnersOf(store, 'par');
+    const facts: Fact[] = (await listEvents(store)).map((e) => ({
+      id: e.id, type: e.type, userid: e.userid, num: e.num, text: e.text, ref: e.ref, actor: e.actor, at: e.happenedAt, revokes: e.revokes,
+    }));
     for (const hours of [100, 250, 500]) {
       const asOf = T0 + hours * 3_600_000;
       const expected = computeStandings({ config, learners, facts, asOf });
-      const revoked = loadRevoked(database.sqlite, 'par', asOf);
+      const revoked = await loadRevoked(store, 'par', asOf);
       for (const parallel of [false, true]) {
         const accumulator = createScoreAccumulator({ config, learners, asOf, revoked });
-        feedCampFacts(database.sqlite, 'par', asOf, revoked, config.lessons, (fact) => accumulator.add(fact), { parallel, rangeSize: 3 });
+        await feedCampFacts(store, 'par', asOf, revoked, config.lessons, (fact) => accumulator.add(fact), { parallel, rangeSize: 3 });
         expect(accumulator.finish()).toEqual(expected);
       }
     }

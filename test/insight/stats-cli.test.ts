@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
 import { captureIo } from '../support/capture-io.js';
-import { useSeededCampFile } from './insight-db-fixture.js';
+import { useSeededCampDatabase } from './insight-db-fixture.js';
 
 describe('camp-bot stats', () => {
-  useSeededCampFile();
+  useSeededCampDatabase();
 
   it('prints every statistic as JSON from the ledger', async () => {
     const io = captureIo();

@@ -1,35 +1,38 @@
 import { writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { InboundMessage } from '../../src/bot/inbound-message.js';
 import type { CommandContext } from '../../src/commands/command-spec.js';
 import { commands } from '../../src/commands/registry.js';
 import { statsCommand } from '../../src/commands/stats.js';
 import { requireCamp } from '../../src/db/camp-standings.js';
-import { openDatabase } from '../../src/db/open-database.js';
+import type { Store } from '../../src/db/db.js';
+import { listOutbox } from '../../src/db/list-outbox.js';
 import { buildStatsReport } from '../../src/insight/build-stats-report.js';
 import { loadInsight } from '../../src/insight/load-insight.js';
 import { statsChartPng } from '../../src/insight/stats-chart.js';
+import { pngSize } from '../render/png-support.js';
+import { openTestStore } from '../support/test-store.js';
 import { DB_NOW, seedCamp } from './insight-db-fixture.js';
 
-/** Width and height from a PNG's IHDR chunk. */
-function pngSize(png: Buffer): [number, number] {
-  return [png.readUInt32BE(16), png.readUInt32BE(20)];
-}
+let store: Store;
+beforeEach(async () => {
+  store = await openTestStore();
+  await seedCamp(store);
+});
+afterEach(() => store.close());
 
-function context(): CommandContext {
-  const { sqlite } = openDatabase(':memory:');
-  seedCamp(sqlite);
+async function context(): Promise<CommandContext> {
   const message: InboundMessage = {
     channel: 'app', msgId: 'm-1', from: { userid: 'teacher' }, chatId: null, chatType: 'single', kind: 'text',
     text: '/统计', createdAt: DB_NOW, receivedAt: DB_NOW,
   };
   return {
-    sqlite, message, now: DB_NOW, at: DB_NOW, user: { userid: 'teacher', name: '周老师', roles: ['trainer'] }, commands,
-    campId: 't1', camp: requireCamp(sqlite, 't1'),
-    record: () => { throw new Error('/stats records nothing'); },
-    standings: () => { throw new Error('not used'); },
+    db: store, settings: { certSecret: null, publicBaseUrl: 'http://localhost:3000' }, message, now: DB_NOW, at: DB_NOW,
+    user: { userid: 'teacher', name: '周老师', roles: ['trainer'] }, commands, campId: 't1', camp: await requireCamp(store, 't1'),
+    record: () => Promise.reject(new Error('/stats records nothing')),
+    standings: () => Promise.reject(new Error('not used')),
   };
 }
 
@@ -40,9 +43,9 @@ describe('/stats', () => {
     expect(statsCommand.roles).toEqual(['trainer']);
   });
 
-  it('answers a Chinese summary and queues the department chart to the trainer', () => {
-    const ctx = context();
-    const reply = statsCommand.run(ctx, []);
+  it('answers a Chinese summary and queues the department chart to the trainer', async () => {
+    const ctx = await context();
+    const reply = await statsCommand.run(ctx, []);
     const text = typeof reply === 'string' ? reply : reply.text;
     expect(text).toContain('测试结业营 统计（截至 2026-11-11 00:00）');
     expect(text).toContain('学员 4 人，平均综合分 56.25');
@@ -51,25 +54,23 @@ describe('/stats', () => {
     expect(text).toContain('A（2 人）：完课 70.00，考试 85.00，项目 65.00');
     expect(text).toContain('【预计无缘奖项】无');
     expect(text).toContain('【预计结业】平均综合分 79.50（当前 56.25'); // (94+91+94+39)/4
-    const rows = ctx.sqlite.prepare('SELECT kind, payload, dedupe_key AS dedupeKey FROM outbox').all() as { kind: string; payload: string; dedupeKey: string }[];
+    const rows = await listOutbox(store);
     expect(rows).toHaveLength(1);
-    const payload = JSON.parse(rows[0]!.payload);
+    const payload = rows[0]!.payload as { touser: string[]; message: { msgtype: string; media: { base64: string } } };
     expect(rows[0]!.kind).toBe('app');
     expect(payload.touser).toEqual(['teacher']);
     expect(payload.message.msgtype).toBe('image');
-    expect(pngSize(Buffer.from(payload.message.media.base64, 'base64'))).toEqual([1200, 700]);
-    statsCommand.run(ctx, []); // WeCom's retry of the same message queues nothing new
-    expect(ctx.sqlite.prepare('SELECT count(*) AS n FROM outbox').get()).toEqual({ n: 1 });
+    expect(pngSize(Buffer.from(payload.message.media.base64, 'base64'))).toEqual({ width: 1200, height: 700 });
+    await statsCommand.run(ctx, []); // WeCom's retry of the same message queues nothing new
+    expect(await listOutbox(store)).toHaveLength(1);
   });
 
-  it('renders the chart as a non-empty 1200×700 PNG', () => {
-    const { sqlite } = openDatabase(':memory:');
-    seedCamp(sqlite);
-    const report = buildStatsReport(loadInsight(sqlite, 't1', DB_NOW));
+  it('renders the chart as a non-empty 1200×700 PNG', async () => {
+    const report = buildStatsReport(await loadInsight(store, 't1', DB_NOW));
     const png = statsChartPng(report.stats, '测试结业营');
     expect(png.subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
     expect(png.length).toBeGreaterThan(10_000);
-    expect(pngSize(png)).toEqual([1200, 700]);
+    expect(pngSize(png)).toEqual({ width: 1200, height: 700 });
     writeFileSync(join(tmpdir(), 'camp-bot-stats-chart.png'), png); // for a human look
   });
 });

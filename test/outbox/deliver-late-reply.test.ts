@@ -1,8 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { InboundMessage } from '../../src/bot/inbound-message.js';
-import { openDatabase, type Database } from '../../src/db/open-database.js';
+import type { Store } from '../../src/db/db.js';
+import { listOutbox } from '../../src/db/list-outbox.js';
 import { deliverLateReply } from '../../src/outbox/deliver-late-reply.js';
 import { md } from '../../src/bot/markdown.js';
+import { openTestStore } from '../support/test-store.js';
 
 const base: InboundMessage = {
   channel: 'app', msgId: 'm1', from: { userid: 'zhangsan' }, chatId: null, chatType: 'single', kind: 'text', text: '/rank',
@@ -10,23 +12,21 @@ const base: InboundMessage = {
 };
 
 describe('deliverLateReply', () => {
-  let database: Database;
-  beforeEach(() => {
-    database = openDatabase(':memory:');
+  let store: Store;
+  beforeEach(async () => {
+    store = await openTestStore();
   });
-  afterEach(() => database.close());
-  const rows = () =>
-    database.sqlite.prepare('SELECT kind, payload, dedupe_key AS key FROM outbox ORDER BY id').all()
-      .map((r) => ({ ...(r as { kind: string; key: string }), payload: JSON.parse((r as { payload: string }).payload) }));
+  afterEach(() => store.close());
+  const rows = async () => (await listOutbox(store)).map(({ kind, dedupeKey, payload }) => ({ kind, key: dedupeKey, payload }));
 
-  it('answers each channel its own way, once per message', () => {
+  it('answers each channel its own way, once per message', async () => {
     const reply = { text: '排行榜', markdown: md`**排行榜**` };
-    deliverLateReply(database.sqlite, base, reply, 2_000);
-    expect(deliverLateReply(database.sqlite, base, reply, 2_001).duplicate).toBe(true);
-    deliverLateReply(database.sqlite, { ...base, channel: 'group-robot', msgId: 'm2', chatId: 'wrC', chatType: 'group',
+    await deliverLateReply(store, base, reply, 2_000);
+    expect((await deliverLateReply(store, base, reply, 2_001)).duplicate).toBe(true);
+    await deliverLateReply(store, { ...base, channel: 'group-robot', msgId: 'm2', chatId: 'wrC', chatType: 'group',
       webhookUrl: 'https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=K' }, reply, 2_000);
-    deliverLateReply(database.sqlite, { ...base, channel: 'ai-bot', msgId: 'm3', responseUrl: 'https://qyapi.weixin.qq.com/cgi-bin/aibot/response?response_code=R' }, reply, 2_000);
-    expect(rows()).toEqual([
+    await deliverLateReply(store, { ...base, channel: 'ai-bot', msgId: 'm3', responseUrl: 'https://qyapi.weixin.qq.com/cgi-bin/aibot/response?response_code=R' }, reply, 2_000);
+    expect(await rows()).toEqual([
       { kind: 'app', key: 'late-reply:app:m1', payload: { touser: ['zhangsan'], message: { msgtype: 'text', content: '排行榜' } } },
       { kind: 'webhook', key: 'late-reply:group-robot:m2', payload: {
         webhookUrl: 'https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=K', chatid: 'wrC', message: { msgtype: 'markdown', content: '**排行榜**' } } },

@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { InboundMessage } from '../../src/bot/inbound-message.js';
 import { parseCampFile } from '../../src/camp/parse-camp-file.js';
-import { openDatabase } from '../../src/db/open-database.js';
+import { listOutbox } from '../../src/db/list-outbox.js';
 import { deliverLateReply } from '../../src/outbox/deliver-late-reply.js';
 import { awardAnnouncement } from '../../src/publication/award-announcement.js';
 import { leaderboardMarkdown } from '../../src/schedules/leaderboard-post.js';
 import type { PublishedWinner } from '../../src/db/publication-record.js';
 import { sampleCampYaml } from '../support/camp-fixture.js';
+import { openTestStore } from '../support/test-store.js';
 import { standingsOf } from '../scoring/standings-maker.js';
 
 const EVIL_NAME = '[领奖](https://evil.example/n)';
@@ -43,21 +44,20 @@ describe('outbound markdown escapes every interpolated value and keeps its own f
 });
 
 describe('late replies', () => {
-  it('a plain-text answer that missed the passive window reaches the group and the AI bot escaped', () => {
-    const { sqlite, close } = openDatabase(':memory:');
+  it('a plain-text answer that missed the passive window reaches the group and the AI bot escaped', async () => {
+    const store = await openTestStore();
     try {
       const message: InboundMessage = {
         channel: 'group-robot', msgId: 'g1', from: { userid: 'ming' }, chatId: 'wrC', chatType: 'group', kind: 'text', text: '', createdAt: 1, receivedAt: 1,
         webhookUrl: 'https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=K',
       };
       const reply = { text: `没有这个命令「/${EVIL_NAME}」` };
-      deliverLateReply(sqlite, message, reply, 2);
-      deliverLateReply(sqlite, { ...message, channel: 'ai-bot', msgId: 'a1', responseUrl: 'https://qyapi.weixin.qq.com/cgi-bin/aibot/response?response_code=R' }, reply, 2);
-      const payloads = sqlite.prepare('SELECT payload FROM outbox ORDER BY id').pluck().all() as string[];
-      const shown = payloads.map((payload) => JSON.parse(payload) as { message?: { content: string }; markdown?: string });
+      await deliverLateReply(store, message, reply, 2);
+      await deliverLateReply(store, { ...message, channel: 'ai-bot', msgId: 'a1', responseUrl: 'https://qyapi.weixin.qq.com/cgi-bin/aibot/response?response_code=R' }, reply, 2);
+      const shown = (await listOutbox(store)).map((row) => row.payload as { message?: { content: string }; markdown?: string });
       expect(shown.map((p) => p.message?.content ?? p.markdown)).toEqual(Array(2).fill('没有这个命令「/［领奖］(https：//evil.example/n)」'));
     } finally {
-      close();
+      await store.close();
     }
   });
 });

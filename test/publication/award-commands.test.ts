@@ -1,5 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { sampleCampYaml, startCampFixture, type CampFixture } from '../support/camp-fixture.js';
+import { listOutbox } from '../../src/db/list-outbox.js';
+import { currentPublication } from '../../src/db/publication-store.js';
+import { CAMP_ID, sampleCampYaml, startCampFixture, type CampFixture } from '../support/camp-fixture.js';
 
 let f: CampFixture;
 let savedSecret: string | undefined;
@@ -18,17 +20,19 @@ afterEach(async () => {
   else process.env.CERT_SECRET = savedSecret;
 });
 
-const outbox = () =>
-  f.sqlite.prepare('SELECT kind, payload FROM outbox ORDER BY id').all().map((r) => {
-    const row = r as { kind: string; payload: string };
-    return { kind: row.kind, payload: JSON.parse(row.payload) };
-  });
-const count = (table: string) => (f.sqlite.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
+interface QueuedMessage {
+  kind: string;
+  payload: { touser?: string[]; message: { msgtype: string; content?: string } };
+}
+const outbox = async (): Promise<QueuedMessage[]> =>
+  (await listOutbox(f.store)).map(({ kind, payload }) => ({ kind, payload: payload as QueuedMessage['payload'] }));
+/** The number of the publication in force (publications are numbered from 1 per database), 0 before any. */
+const published = async (): Promise<number> => (await currentPublication(f.store, CAMP_ID))?.id ?? 0;
 
 describe('/awards', () => {
   it('previews privately to the trainer who asks in the group', async () => {
     expect(await f.group('zhang', '/奖项 预览')).toBe('📝 评奖预览草稿已私信发给你（群里不公开）');
-    const [draft] = outbox();
+    const [draft] = await outbox();
     expect(draft).toMatchObject({ kind: 'app', payload: { touser: ['zhang'] } });
     expect(draft!.payload.message.content).toContain('全能优秀学员奖【综合分前 10%】：小明(90.00)');
     expect(await f.app('zhang', '/awards preview')).toContain('全能优秀学员奖【综合分前 10%】：小明(90.00)');
@@ -36,15 +40,15 @@ describe('/awards', () => {
 
   it('publishes once for trainers, refuses a second time, and supersedes with 强制', async () => {
     expect(await f.app('ming', '/奖项 发布')).toContain('仅限培训老师');
-    expect(count('publications')).toBe(0);
+    expect(await published()).toBe(0);
     const reply = await f.app('zhang', '/奖项 发布');
     expect(reply).toContain('🏆 获奖结果已发布 #1：共 1 人次获奖');
     expect(reply).toContain('公告发往 1 个群，证书私信 1 份，奖品名单已发给行政'); // the group's webhook came with /score
-    const sent = outbox().map((o) => [o.kind, o.payload.message.msgtype]);
+    const sent = (await outbox()).map((o) => [o.kind, o.payload.message.msgtype]);
     // the announcement, 小明's certificate and card, the admin list and its CSV
     expect(sent).toEqual([['webhook', 'markdown'], ['app', 'image'], ['app', 'textcard'], ['app', 'text'], ['app', 'file']]);
     expect(await f.app('zhang', '/awards publish')).toContain('如需重新发布请发送 /奖项 发布 强制');
-    expect(count('publications')).toBe(1);
+    expect(await published()).toBe(1);
     expect(await f.app('zhang', '/奖项 发布 强制')).toContain('获奖结果已发布 #2（已取代发布 #1）');
   });
 });

@@ -1,26 +1,25 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
-import { openDatabase } from '../../src/db/open-database.js';
 import { checkCertificate } from '../../src/verify-page/check-certificate.js';
 import { captureIo } from '../support/capture-io.js';
-import { tempDbFile } from '../support/temp-db-file.js';
+import { sharedTestDb, type SharedTestDb } from '../support/shared-test-db.js';
 import { CAMP_ID, CERT_SECRET, seedCamp } from './camp-fixture.js';
 
 describe('camp-bot awards publish|show', () => {
-  let temp: ReturnType<typeof tempDbFile>;
+  let db: SharedTestDb;
   let savedSecret: string | undefined;
-  beforeEach(() => {
-    temp = tempDbFile();
+  beforeEach(async () => {
+    db = await sharedTestDb();
     savedSecret = process.env.CERT_SECRET;
     process.env.CERT_SECRET = CERT_SECRET;
-    const database = openDatabase(temp.file);
-    seedCamp(database.sqlite, (key) => `https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=${key}`, '', Date.now() - 60_000);
-    database.close();
+    const store = await db.open();
+    await seedCamp(store, (key) => `https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=${key}`, '', Date.now() - 60_000);
+    await store.close();
   });
-  afterEach(() => {
+  afterEach(async () => {
     if (savedSecret === undefined) delete process.env.CERT_SECRET;
     else process.env.CERT_SECRET = savedSecret;
-    temp.cleanup();
+    await db.cleanup();
   });
 
   it('publishes with --json in the SPEC shape, refuses a second time, and shows the result with certificates', async () => {
@@ -43,11 +42,11 @@ describe('camp-bot awards publish|show', () => {
     const shown = JSON.parse(show.stdout.join('\n'));
     expect(shown.asOf).toBe(published.asOf);
     expect(shown.winners.map(({ certificate: _c, ...row }: { certificate: string }) => row)).toEqual(published.winners);
-    const database = openDatabase(temp.file);
+    const store = await db.open();
     for (const row of shown.winners) {
-      expect(checkCertificate(database.sqlite, CERT_SECRET, row.certificate)).toMatchObject({ genuine: true, userid: row.userid, award: row.award });
+      expect(await checkCertificate(store, CERT_SECRET, row.certificate)).toMatchObject({ genuine: true, userid: row.userid, award: row.award });
     }
-    database.close();
+    await store.close();
 
     expect(await main(['awards', 'publish', CAMP_ID, '--force'], captureIo())).toBe(0);
   });

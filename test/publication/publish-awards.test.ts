@@ -1,38 +1,44 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createWeComClient } from '../../src/bot/wecom-client.js';
-import { openDatabase, type Database } from '../../src/db/open-database.js';
+import type { Store } from '../../src/db/db.js';
+import { listOutbox } from '../../src/db/list-outbox.js';
+import { currentPublication } from '../../src/db/publication-store.js';
 import { ConfigError } from '../../src/errors.js';
 import { checkCertificate } from '../../src/verify-page/check-certificate.js';
 import { startOutboxWorker } from '../../src/outbox/outbox-worker.js';
 import { AlreadyPublished, publishAwards } from '../../src/publication/publish-awards.js';
 import { startFakeWeComApi, type FakeWeComApi, type RecordedCall } from '../support/fake-wecom-api.js';
+import { openTestStore } from '../support/test-store.js';
 import { CAMP_ID, CERT_SECRET, PUBLISH_AT, seedCamp } from './camp-fixture.js';
 
 const markdownOf = (call: RecordedCall): string => (call.body as { markdown: { content: string } }).markdown.content;
 
 describe('publishAwards', () => {
   let api: FakeWeComApi;
-  let database: Database;
-  const deps = () => ({ sqlite: database.sqlite, certSecret: CERT_SECRET, publicBaseUrl: 'https://camp.example.com' });
+  let store: Store;
+  const deps = () => ({ db: store, certSecret: CERT_SECRET, publicBaseUrl: 'https://camp.example.com' });
   const deliver = async () => {
     const client = createWeComClient({ apiBase: api.baseUrl, corpId: 'corp', agentId: '1000002', secret: 's', sleep: async () => {}, log: () => {} });
-    const worker = startOutboxWorker({ sqlite: database.sqlite, client, apiBase: api.baseUrl, pollMs: 60_000, now: () => PUBLISH_AT + 3_600_000, log: () => {} });
+    // One lane: WeCom gets the messages in the order they were queued, so the assertions below can list them in order.
+    const worker = startOutboxWorker({
+      store, client, apiBase: api.baseUrl, pollMs: 60_000, now: () => PUBLISH_AT + 3_600_000, concurrency: 1, log: () => {},
+    });
     await worker.drain();
     await worker.stop();
   };
 
   beforeEach(async () => {
     api = await startFakeWeComApi();
-    database = openDatabase(':memory:');
-    seedCamp(database.sqlite, (key) => api.webhookUrl(key));
+    store = await openTestStore();
+    await seedCamp(store, (key) => api.webhookUrl(key));
   });
   afterEach(async () => {
-    database.close();
+    await store.close();
     await api.close();
   });
 
   it('announces in every chat, sends each winner a certificate and the admins the prize list', async () => {
-    const outcome = publishAwards(deps(), CAMP_ID, { by: 'cli', now: PUBLISH_AT });
+    const outcome = await publishAwards(deps(), CAMP_ID, { by: 'cli', now: PUBLISH_AT });
     // top: u1 (exam 90); best-team: team A (mean 85 > 65) → u1 and u2.
     expect(outcome.result.winners.map((w) => [w.award, w.userid, w.team, w.rank, w.value])).toEqual([
       ['top', 'u1', null, 1, 90],
@@ -40,7 +46,6 @@ describe('publishAwards', () => {
       ['best-team', 'u2', 'A', 1, 85],
     ]);
     await deliver();
-
     const posts = api.delivered('webhook/send');
     expect(posts.map((p) => [p.query.key, p.chatid])).toEqual([['A', 'wrChatA'], ['B', 'wrChatB']]);
     for (const post of posts) {
@@ -67,36 +72,36 @@ describe('publishAwards', () => {
     expect(adminSends.map((s) => (s.body as { msgtype: string }).msgtype)).toEqual(['text', 'file']);
     expect(adminSends[0]!.touser).toEqual(['admin1']);
     expect(uploads.filter((u) => u.query.type === 'file').map((u) => u.media?.filename)).toEqual([`获奖名单-${CAMP_ID}-1.csv`]);
-    expect(checkCertificate(database.sqlite, CERT_SECRET, code)).toMatchObject({ genuine: true, userid: 'u1', award: 'top' });
+    expect(await checkCertificate(store, CERT_SECRET, code)).toMatchObject({ genuine: true, userid: 'u1', award: 'top' });
   });
 
   it('refuses a second publish without force and sends nothing more', async () => {
-    publishAwards(deps(), CAMP_ID, { by: 'cli', now: PUBLISH_AT });
+    const first = await publishAwards(deps(), CAMP_ID, { by: 'cli', now: PUBLISH_AT });
     await deliver();
     const before = api.calls.length;
-    expect(() => publishAwards(deps(), CAMP_ID, { by: 'cli', now: PUBLISH_AT + 60_000 })).toThrow(AlreadyPublished);
+    await expect(publishAwards(deps(), CAMP_ID, { by: 'cli', now: PUBLISH_AT + 60_000 })).rejects.toThrow(AlreadyPublished);
     await deliver();
     expect(api.calls.length).toBe(before);
-    expect(database.sqlite.prepare('SELECT count(*) AS n FROM publications').get()).toEqual({ n: 1 });
+    expect(await currentPublication(store, CAMP_ID)).toMatchObject({ id: first.publicationId, supersededBy: null });
   });
 
   it('with force supersedes the previous result and says so', async () => {
-    const first = publishAwards(deps(), CAMP_ID, { by: 'cli', now: PUBLISH_AT });
+    const first = await publishAwards(deps(), CAMP_ID, { by: 'cli', now: PUBLISH_AT });
     await deliver();
-    const second = publishAwards(deps(), CAMP_ID, { by: 't1', force: true, now: PUBLISH_AT + 60_000 });
+    const second = await publishAwards(deps(), CAMP_ID, { by: 't1', force: true, now: PUBLISH_AT + 60_000 });
     expect(second.result.supersedes).toBe(first.publicationId);
     await deliver();
     const posts = api.delivered('webhook/send');
     expect(posts).toHaveLength(4);
     expect(markdownOf(posts[2]!)).toContain('取代 2026-12-04 18:00 发布的结果');
     const oldCode = first.result.winners[0]!.certificate;
-    expect(checkCertificate(database.sqlite, CERT_SECRET, oldCode)).toMatchObject({ genuine: false, superseded: true });
-    expect(checkCertificate(database.sqlite, CERT_SECRET, second.result.winners[0]!.certificate).genuine).toBe(true);
+    expect(await checkCertificate(store, CERT_SECRET, oldCode)).toMatchObject({ genuine: false, superseded: true });
+    expect((await checkCertificate(store, CERT_SECRET, second.result.winners[0]!.certificate)).genuine).toBe(true);
   });
 
-  it('publishes nothing without CERT_SECRET', () => {
-    expect(() => publishAwards({ ...deps(), certSecret: null }, CAMP_ID, { by: 'cli', now: PUBLISH_AT })).toThrow(ConfigError);
-    expect(database.sqlite.prepare('SELECT count(*) AS n FROM publications').get()).toEqual({ n: 0 });
-    expect(database.sqlite.prepare('SELECT count(*) AS n FROM outbox').get()).toEqual({ n: 0 });
+  it('publishes nothing without CERT_SECRET', async () => {
+    await expect(publishAwards({ ...deps(), certSecret: null }, CAMP_ID, { by: 'cli', now: PUBLISH_AT })).rejects.toThrow(ConfigError);
+    expect(await currentPublication(store, CAMP_ID)).toBeNull();
+    expect(await listOutbox(store)).toEqual([]);
   });
 });

@@ -1,8 +1,11 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
-import Sqlite from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
+import { listEvents } from '../../src/db/list-events.js';
+import { listOutbox } from '../../src/db/list-outbox.js';
+import { checkMessage } from '../../src/db/processed-messages.js';
+import { openSqliteStore } from '../../src/db/sqlite/open-sqlite-store.js';
 import { APP_KEYS, sampleCampYaml } from '../support/camp-fixture.js';
 import { buildCallback, postCallback } from '../support/fake-wecom-callbacks.js';
 import { type FakeWeComApi, startFakeWeComApi } from '../support/fake-wecom-api.js';
@@ -37,9 +40,9 @@ async function serve(env: NodeJS.ProcessEnv, clockShiftMs = 0): Promise<ServePro
   return server;
 }
 
-async function until(check: () => boolean, timeoutMs: number): Promise<void> {
+async function until(check: () => boolean | Promise<boolean>, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
-  while (!check()) {
+  while (!(await check())) {
     if (Date.now() > deadline) throw new Error('timed out waiting');
     await delay(200);
   }
@@ -71,18 +74,19 @@ describe('kill -9 under load', () => {
       expect(retry.status).toBe(200);
     }
 
-    const db = new Sqlite(file, { readonly: true });
-    cleanups.push(() => void db.close());
-    const processed = new Set(db.prepare(`SELECT key FROM processed_messages`).pluck().all() as string[]);
-    const submissions = db.prepare(`SELECT text FROM events WHERE type = 'submission'`).pluck().all() as string[];
+    const store = openSqliteStore(file, { readOnly: true });
+    cleanups.push(() => store.close());
+    const submissions = await listEvents(store, { type: 'submission' });
     const perMsgId = new Map<string, number>();
-    for (const text of submissions) {
-      const msgId = /作业-(\d+)/.exec(text)?.[1] ?? 'none';
+    for (const { text } of submissions) {
+      const msgId = /作业-(\d+)/.exec(text ?? '')?.[1] ?? 'none';
       perMsgId.set(msgId, (perMsgId.get(msgId) ?? 0) + 1);
     }
     expect(acked.length).toBeGreaterThanOrEqual(400);
     const keyOf = (msgId: string): string => `${isPreview(Number(msgId) - MSG_ID_BASE) ? 'group-robot' : 'app'}:${msgId}`;
-    expect(acked.filter((msgId) => !processed.has(keyOf(msgId)))).toEqual([]);
+    const unprocessed: string[] = [];
+    for (const msgId of acked) if ((await checkMessage(store, keyOf(msgId))).kind !== 'done') unprocessed.push(msgId);
+    expect(unprocessed).toEqual([]);
     const ackedSubmissions = acked.filter((msgId) => !isPreview(Number(msgId) - MSG_ID_BASE));
     expect(ackedSubmissions.filter((msgId) => perMsgId.get(msgId) !== 1)).toEqual([]);
     expect([...perMsgId.values()].filter((count) => count !== 1)).toEqual([]);
@@ -91,12 +95,12 @@ describe('kill -9 under load', () => {
     expect(audit.code, audit.stdout + audit.stderr).toBe(0);
 
     // Schedules may queue their own posts; the previews are the ones this load caused.
-    const previews = (status: string): number =>
-      db.prepare(`SELECT count(*) FROM outbox WHERE dedupe_key LIKE 'awards-preview:%' AND status LIKE ?`).pluck().get(status) as number;
-    const queued = previews('%');
+    const previews = async (status?: string): Promise<number> => (await listOutbox(store))
+      .filter((row) => row.dedupeKey?.startsWith('awards-preview:') && (status === undefined || row.status === status)).length;
+    const queued = await previews();
     expect(queued).toBeGreaterThanOrEqual(acked.filter((msgId) => isPreview(Number(msgId) - MSG_ID_BASE)).length);
     expect(queued).toBeGreaterThan(10);
-    await until(() => previews('sent') === queued, 90_000);
+    await until(async () => (await previews('sent')) === queued, 90_000);
     expect(api.delivered('message/send').filter((call) => call.touser.includes('zhang'))).toHaveLength(queued);
     expect(await second.stop()).toBe(0);
   });

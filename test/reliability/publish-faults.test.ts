@@ -1,11 +1,12 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createWeComClient } from '../../src/bot/wecom-client.js';
-import { openDatabase, type Database } from '../../src/db/open-database.js';
+import type { Store } from '../../src/db/db.js';
 import { outboxCounts } from '../../src/db/outbox-store.js';
 import { startOutboxWorker } from '../../src/outbox/outbox-worker.js';
 import { publishAwards } from '../../src/publication/publish-awards.js';
 import { CAMP_ID, CERT_SECRET, PUBLISH_AT, seedCamp } from '../publication/camp-fixture.js';
 import { type FakeWeComApi, type RecordedCall, startFakeWeComApi } from '../support/fake-wecom-api.js';
+import { openTestStore } from '../support/test-store.js';
 
 const cleanups: (() => Promise<void> | void)[] = [];
 afterEach(async () => {
@@ -21,20 +22,24 @@ function noticeOf(call: RecordedCall): string {
 
 /** Publishes the fixture camp and delivers the outbox against `api`; returns the notices delivered (errcode 0). */
 async function publishAndDeliver(api: FakeWeComApi, inject: () => void): Promise<string[]> {
-  const database: Database = openDatabase(':memory:');
-  cleanups.push(() => database.close());
-  seedCamp(database.sqlite, (key) => api.webhookUrl(key));
-  publishAwards({ sqlite: database.sqlite, certSecret: CERT_SECRET, publicBaseUrl: 'https://camp.example.com' }, CAMP_ID, { by: 'cli', now: PUBLISH_AT });
+  const store: Store = await openTestStore();
+  cleanups.push(() => store.close());
+  await seedCamp(store, (key) => api.webhookUrl(key));
+  await publishAwards({ db: store, certSecret: CERT_SECRET, publicBaseUrl: 'https://camp.example.com' }, CAMP_ID, { by: 'cli', now: PUBLISH_AT });
   inject();
   const client = createWeComClient({ apiBase: api.baseUrl, corpId: 'corp', agentId: '1000002', secret: 's', timeoutMs: 2_000, sleep: async () => {}, log: () => {} });
   let clock = PUBLISH_AT;
-  const worker = startOutboxWorker({ sqlite: database.sqlite, client, apiBase: api.baseUrl, pollMs: 60_000, now: () => clock, backoff: { baseMs: 1_000, capMs: 1_000 }, maxAttempts: 50, log: () => {} });
+  const worker = startOutboxWorker({ store, client, apiBase: api.baseUrl, pollMs: 60_000, now: () => clock, backoff: { baseMs: 1_000, capMs: 1_000 }, maxAttempts: 50, log: () => {} });
   cleanups.push(() => worker.stop());
-  for (let pass = 0; pass < 100 && outboxCounts(database.sqlite).pending + outboxCounts(database.sqlite).sending > 0; pass += 1) {
+  const undelivered = async (): Promise<number> => {
+    const counts = await outboxCounts(store);
+    return counts.pending + counts.sending;
+  };
+  for (let pass = 0; pass < 100 && (await undelivered()) > 0; pass += 1) {
     await worker.drain();
     clock += 1_000;
   }
-  expect(outboxCounts(database.sqlite)).toMatchObject({ pending: 0, sending: 0, failed: 0 });
+  expect(await outboxCounts(store)).toMatchObject({ pending: 0, sending: 0, failed: 0 });
   return api.calls.filter((call) => call.errcode === 0 && call.api !== 'gettoken').map(noticeOf).sort();
 }
 

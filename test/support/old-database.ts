@@ -4,12 +4,12 @@ import { join } from 'node:path';
 import Sqlite from 'better-sqlite3';
 import { drizzle } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
-import { MIGRATIONS } from '../../src/db/open-database.js';
-import { eventHash, GENESIS_HASH } from '../../src/db/ledger.js';
+import { eventHash, GENESIS_HASH } from '../../src/db/event-hash.js';
+import { SQLITE_MIGRATIONS as MIGRATIONS } from '../../src/db/sqlite/open-sqlite-store.js';
 
 /**
- * A database file as an older camp-bot left it: the migrations up to and including `lastTag` applied, and `events`
- * exam events chained the way appends did then (no ledger head). Returns the file's raw handle (caller closes).
+ * A SQLite database file as an older camp-bot left it: the migrations up to and including `lastTag` applied, and
+ * `events` exam events chained the way appends did then (no ledger head). Returns the file's raw handle (caller closes).
  */
 export function createOldDatabase(file: string, lastTag: string, events: number): Sqlite.Database {
   const folder = mkdtempSync(join(tmpdir(), 'camp-bot-old-migrations-'));

@@ -3,26 +3,27 @@ import type { Server } from 'node:http';
 import Router from '@koa/router';
 import Koa from 'koa';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openDatabase, type Database } from '../../src/db/open-database.js';
+import type { Store } from '../../src/db/db.js';
 import { signCertificateCode } from '../../src/publication/certificate-code.js';
 import { installVerifyRoute } from '../../src/verify-page/install-verify-route.js';
 import { publishAwards } from '../../src/publication/publish-awards.js';
 import { CAMP_ID, CERT_SECRET, PUBLISH_AT, seedCamp } from '../publication/camp-fixture.js';
+import { openTestStore } from '../support/test-store.js';
 
 describe('GET /verify/:code', () => {
-  let database: Database;
+  let store: Store;
   let server: Server;
   let base: string;
   let code: string;
 
   beforeEach(async () => {
-    database = openDatabase(':memory:');
-    seedCamp(database.sqlite, (key) => `https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=${key}`);
-    const outcome = publishAwards({ sqlite: database.sqlite, certSecret: CERT_SECRET, publicBaseUrl: 'http://x' }, CAMP_ID, { by: 'cli', now: PUBLISH_AT });
+    store = await openTestStore();
+    await seedCamp(store, (key) => `https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=${key}`);
+    const outcome = await publishAwards({ db: store, certSecret: CERT_SECRET, publicBaseUrl: 'http://x' }, CAMP_ID, { by: 'cli', now: PUBLISH_AT });
     code = outcome.result.winners[0]!.certificate; // 考试之星, 张三 (u1)
     const app = new Koa();
     const router = new Router();
-    installVerifyRoute(router, { sqlite: database.sqlite, certSecret: CERT_SECRET, timezone: 'Asia/Shanghai' });
+    installVerifyRoute(router, { store, certSecret: CERT_SECRET, timezone: 'Asia/Shanghai' });
     app.use(router.routes());
     server = app.listen(0, '127.0.0.1');
     await new Promise((resolve) => server.once('listening', resolve));
@@ -30,7 +31,7 @@ describe('GET /verify/:code', () => {
   });
   afterEach(async () => {
     await new Promise((resolve) => server.close(resolve));
-    database.close();
+    await store.close();
   });
 
   const json = (path: string) => fetch(base + path, { headers: { accept: 'application/json' } });

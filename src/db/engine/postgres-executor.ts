@@ -121,6 +121,12 @@ export class PostgresExecutor extends PostgresHandle {
   async transaction<T>(work: (tx: Executor) => Promise<T>, mode: TransactionMode = 'write'): Promise<T> {
     const client = await this.on.connect();
     let broken = false;
+    // A connection lost mid-transaction fails the query in flight, and the client also emits 'error': unheard (the pool
+    // listens only to idle clients) that would crash the process.
+    const lost = (): void => {
+      broken = true;
+    };
+    client.on('error', lost);
     try {
       await client.query(BEGIN[mode]);
       const tx = new PostgresTransaction(client, this.settings);
@@ -132,6 +138,7 @@ export class PostgresExecutor extends PostgresHandle {
       broken = await client.query('ROLLBACK').then(() => false, () => true);
       throw error;
     } finally {
+      client.removeListener('error', lost);
       client.release(broken);
     }
   }

@@ -93,7 +93,11 @@ class SqliteHandle implements Executor {
   private perform<T>(sql: string, raw: boolean, run: (statement: Statement) => T): Promise<T> {
     const { connection } = this;
     const statement = connection.statement(sql, raw);
-    if (this.inTransaction) return Promise.resolve(run(statement));
+    if (this.inTransaction) {
+      // SQLite rolled the transaction back by itself (disk full, I/O): the statement would run, and commit, on its own.
+      if (!connection.sqlite.inTransaction) return Promise.reject(new TransactionAborted(new Error('SQLite rolled the transaction back')));
+      return Promise.resolve(run(statement));
+    }
     if (statement.readonly) return retryBusy(() => run(statement), connection.busyWaitMs);
     return connection.lock.run(() => retryBusy(() => run(statement), connection.busyWaitMs));
   }
@@ -105,6 +109,7 @@ class SqliteHandle implements Executor {
     connection.afterCommit = [[]];
     try {
       const result = await work(new SqliteHandle(connection, true));
+      if (!connection.sqlite.inTransaction) throw new TransactionAborted(new Error('SQLite rolled the transaction back'));
       await retryBusy(() => connection.exec('COMMIT'), connection.busyWaitMs);
       const hooks = connection.afterCommit.flat();
       connection.afterCommit = [];
