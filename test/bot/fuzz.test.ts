@@ -11,7 +11,7 @@ import { saveCamp } from '../../src/db/camp-store.js';
 import { openDatabase } from '../../src/db/open-database.js';
 import { importRoster } from '../../src/db/roster-store.js';
 import { APP_KEYS, BOT_KEYS, CAMP_ID, CHAT_ID, CORP_ID, ROSTER, sampleCampYaml } from '../support/camp-fixture.js';
-import { buildCallback } from '../support/fake-wecom-callbacks.js';
+import { buildCallback } from '../../src/fake-wecom/fake-wecom-callbacks.js';
 import { buildFuzzCases, type FuzzCase } from './fuzz-cases.js';
 
 const CASES = 10_400;

@@ -5,7 +5,7 @@ import { enqueueOutbound } from '../../src/delivery/enqueue-outbound.js';
 import { inlineMedia } from '../../src/delivery/outbox-payload.js';
 import { outboxCounts } from '../../src/delivery/outbox-store.js';
 import { startOutboxWorker, type OutboxWorker } from '../../src/delivery/outbox-worker.js';
-import { startFakeWeComApi, type FakeWeComApi } from '../support/fake-wecom-api.js';
+import { startFakeWeComApi, type FakeWeComApi } from '../../src/fake-wecom/fake-wecom-api.js';
 import { tempDbFile } from '../support/temp-db-file.js';
 import { md } from '../../src/bot/markdown.js';
 

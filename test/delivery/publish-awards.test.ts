@@ -5,7 +5,7 @@ import { ConfigError } from '../../src/errors.js';
 import { checkCertificate } from '../../src/delivery/check-certificate.js';
 import { startOutboxWorker } from '../../src/delivery/outbox-worker.js';
 import { AlreadyPublished, publishAwards } from '../../src/delivery/publish-awards.js';
-import { startFakeWeComApi, type FakeWeComApi, type RecordedCall } from '../support/fake-wecom-api.js';
+import { startFakeWeComApi, type FakeWeComApi, type RecordedCall } from '../../src/fake-wecom/fake-wecom-api.js';
 import { CAMP_ID, CERT_SECRET, PUBLISH_AT, seedCamp } from './camp-fixture.js';
 
 const markdownOf = (call: RecordedCall): string => (call.body as { markdown: { content: string } }).markdown.content;

@@ -5,7 +5,7 @@ import { outboxCounts } from '../../src/delivery/outbox-store.js';
 import { startOutboxWorker } from '../../src/delivery/outbox-worker.js';
 import { publishAwards } from '../../src/delivery/publish-awards.js';
 import { CAMP_ID, CERT_SECRET, PUBLISH_AT, seedCamp } from '../delivery/camp-fixture.js';
-import { type FakeWeComApi, type RecordedCall, startFakeWeComApi } from '../support/fake-wecom-api.js';
+import { type FakeWeComApi, type RecordedCall, startFakeWeComApi } from '../../src/fake-wecom/fake-wecom-api.js';
 
 const cleanups: (() => Promise<void> | void)[] = [];
 afterEach(async () => {

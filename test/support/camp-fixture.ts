@@ -15,7 +15,7 @@ import { parseCampFile } from '../../src/camp/parse-camp-file.js';
 import { saveCamp } from '../../src/db/camp-store.js';
 import { openDatabase } from '../../src/db/open-database.js';
 import { importRoster, type RosterRow } from '../../src/db/roster-store.js';
-import { buildCallback, type FakeKeys, type FakeMessage, openPassiveReply, postCallback } from './fake-wecom-callbacks.js';
+import { buildCallback, type FakeKeys, type FakeMessage, openPassiveReply, postCallback } from '../../src/fake-wecom/fake-wecom-callbacks.js';
 
 export const CORP_ID = 'wwcampfixture0001';
 export const APP_KEYS: FakeKeys = { token: 'appToken', encodingAesKey: 'kWxPEV2UEDyxWpmPdKC3F4dgPDmOvfKX1HGnEUDS1aR', receiveId: CORP_ID };
