@@ -1,0 +1,24 @@
+import type { RosterFieldChange, RosterPerson, RosterPreview } from '../../src/console/api-types.js';
+
+const FIELDS = ['name', 'department', 'team', 'joined'] as const;
+const keyOf = (p: RosterPerson): string => `${p.userid}\u0000${p.role}`;
+
+/** What replacing the roster `before` with `after` changes, person by person (a person is a userid in a role). */
+export function rosterDiff(before: readonly RosterPerson[], after: readonly RosterPerson[]): RosterPreview {
+  const old = new Map(before.map((p) => [keyOf(p), p]));
+  const next = new Set(after.map(keyOf));
+  const added: RosterPerson[] = [];
+  const changed: RosterFieldChange[] = [];
+  let unchanged = 0;
+  for (const person of after) {
+    const was = old.get(keyOf(person));
+    if (!was) {
+      added.push(person);
+      continue;
+    }
+    const diffs = FIELDS.filter((f) => (was[f] ?? null) !== (person[f] ?? null));
+    if (diffs.length === 0) unchanged += 1;
+    for (const field of diffs) changed.push({ userid: person.userid, name: person.name, role: person.role, field, from: was[field] ?? null, to: person[field] ?? null });
+  }
+  return { rows: after.length, added, changed, removed: before.filter((p) => !next.has(keyOf(p))), unchanged };
+}
