@@ -8,7 +8,7 @@ import type { MockCamp } from './mock-camp.js';
 import { awardName } from './mock-awards.js';
 import { campRoute, refuse, text, type MockServices } from './mock-http.js';
 import { startImport } from './mock-import-job.js';
-import { rosterDiff } from './mock-roster-diff.js';
+import { rosterDiff, upsertRoster } from './mock-roster-diff.js';
 import { refuseByLines, refuseByPaths, uploadedTable } from './mock-upload.js';
 
 /** Admins' and managers' routes: camp file, roster, imports, prizes and practice cases. */
@@ -31,7 +31,7 @@ export function adminRoutes(router: Router, services: MockServices): void {
   campRoute(router, services, 'put', '/roster', ['admin'], async ({ camp, body }) => {
     const people = await rosterOf(body);
     const preview = rosterDiff(camp.people, people);
-    camp.people = people;
+    camp.people = upsertRoster(camp.people, people);
     return preview;
   });
 

@@ -16,7 +16,7 @@ const csv = (name: string, text: string) => ({ name, mimeType: 'text/csv', buffe
 const ROSTER_HEADER = 'userid,name,department,team,role,joined';
 const ROSTER_BAD = `${ROSTER_HEADER}\nu007,冯文,研发部,星火组,learner,2019-03-01\nu101,宋雨桐,产品部,破晓组,student,2026-05-10\n,韩思远,市场部,远航组,learner,2020-01-01\n`;
 const ROSTER_GOOD = `${ROSTER_HEADER}\nzhanglaoshi,张老师,培训部,,trainer,\nu007,冯文,产品部,星火组,learner,2019-03-01\nu101,宋雨桐,产品部,破晓组,learner,2026-05-10\nu102,韩思远,市场部,远航组,learner,2020-01-01\n`;
-const EVENTS = `type,userid,value,at,ref,actor,note\n${Array.from({ length: 400 }, (_, i) => `project,u0${String(10 + (i % 40)).padStart(2, '0')},1,2026-11-${String(10 + (i % 12))}T10:${String(i % 60).padStart(2, '0')},,zhanglaoshi,里程碑`).join('\n')}\n`;
+const EVENTS = `type,userid,value,at,ref,actor,note\n${Array.from({ length: 400 }, (_, i) => `project,u0${String(10 + (i % 39)).padStart(2, '0')},1,2026-11-${String(10 + (i % 12))}T10:${String(i % 60).padStart(2, '0')},,zhanglaoshi,里程碑`).join('\n')}\n`;
 const EVENTS_BAD = `type,userid,value,at,ref,actor,note\nexam,u010,101,2026-11-20T10:00,final,,\nlesson,nobody,3,2026-11-20T10:00,,,\nexam,u011,88,2026-11-20T10:00,final,,\n`;
 
 /** Every page of the console, in an order that also plays the main journeys (a learner takes a quiz, a trainer grades and publishes, an admin fixes a roster). */
@@ -79,7 +79,6 @@ export const SCREENSHOT_STEPS: ScreenshotStep[] = [
   {
     name: '28-roster-preview',
     act: async (p) => {
-      await p.locator('.van-uploader__preview-delete').click();
       await p.locator('input[type=file]').setInputFiles(csv('roster.csv', ROSTER_GOOD));
       await p.getByRole('button', { name: '预览变化' }).click();
       await p.locator('.van-collapse-item').nth(1).click();

@@ -270,12 +270,11 @@ export interface RosterUploadRequest {
   file: UploadedFile;
 }
 
-/** What applying the file changes. `removed` are people of the roster the file no longer lists. */
+/** What applying the file changes, like `roster import`: people are added or updated, nobody is removed. */
 export interface RosterPreview {
   rows: number;
   added: RosterPerson[];
   changed: RosterFieldChange[];
-  removed: RosterPerson[];
   unchanged: number;
 }
 
