@@ -22,6 +22,8 @@ export function quizRoutes(router: Router, services: MockServices): void {
   campRoute(router, services, 'post', '/quizzes', ['trainer'], async ({ ctx, camp, userid, body }) => {
     const { name, content } = uploadedFile(body);
     const quiz = await readQuiz(name, content, camp.config.timezone).catch(refuseByPaths);
+    const started = [...camp.attempts.keys()].some((key) => key.startsWith(`${quiz.id}\u0000`));
+    if (started) refuse(409, `测验 ${quiz.id} 已经有人开始做了，不能再改；请换一个 id 上传新测验`);
     if (body.dryRun !== true) camp.quizzes.set(quiz.id, quiz);
     ctx.status = body.dryRun === true ? 200 : 201;
     return summaryOf(camp, quiz, userid, true);

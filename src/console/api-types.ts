@@ -477,7 +477,12 @@ export interface StatsResponse {
     participationByDay: { date: string; points: number; learners: number }[];
     assessedShare: { metric: string; learners: number; share: number }[];
   };
-  projections: { userid: string; current: number; projected: number }[];
+  projections: {
+    userid: string;
+    current: number;
+    projected: number;
+    byMetric: Record<string, { current: MetricValue; projected: MetricValue; basis: 'trend' | 'held' }>;
+  }[];
   atRisk: AtRiskLearner[];
   categorySuggestions: { metric: string; label: string; leaders: { userid: string; name: string; normalized: number }[]; gap: number; rule: string }[];
 }
