@@ -5,7 +5,7 @@ import { gzipSync } from 'node:zlib';
 /**
  * Prints the gzipped JavaScript a browser loads to open the console: the entry with its static imports, plus the
  * heaviest first page (each role's home is the first page of someone). Chart code is loaded later, on demand.
- * Exit 1 when the first load is 300 KB or more. Run after `npm run build:console`.
+ * Exit 1 when the first load with the charts reaches 300 KB. Run after `npm run build:console`.
  */
 interface Chunk {
   file: string;
@@ -40,5 +40,7 @@ const charts = Object.keys(manifest).find((key) => key.includes('echarts-setup')
 console.log(`entry (index.html and its imports): ${total(shell).toFixed(2)} KB gzipped JS`);
 for (const home of homes) console.log(`  + first page ${home.page}: ${home.kb.toFixed(2)} KB`);
 console.log(`first load (entry + heaviest first page): ${firstLoad.toFixed(2)} KB gzipped JS (budget < ${BUDGET_KB} KB)`);
-console.log(`charts, loaded on demand: ${gzipKb(manifest[charts]!.file).toFixed(2)} KB gzipped JS`);
-process.exit(firstLoad < BUDGET_KB ? 0 : 1);
+const chartsKb = gzipKb(manifest[charts]!.file);
+console.log(`charts, loaded on demand: ${chartsKb.toFixed(2)} KB gzipped JS`);
+console.log(`worst first screen (first load + charts, as the learner home draws one): ${(firstLoad + chartsKb).toFixed(2)} KB gzipped JS`);
+process.exit(firstLoad + chartsKb < BUDGET_KB ? 0 : 1);
