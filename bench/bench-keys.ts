@@ -1,4 +1,4 @@
-import type { FakeKeys } from '../test/support/fake-wecom-callbacks.js';
+import type { FakeKeys } from '../src/fake-wecom/fake-wecom-callbacks.js';
 
 /** The bench's made-up WeCom app identity; the server child and the load generator share it. */
 export const BENCH_CORP_ID = 'wwbench00000001';

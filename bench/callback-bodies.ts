@@ -1,4 +1,4 @@
-import { buildCallback } from '../test/support/fake-wecom-callbacks.js';
+import { buildCallback } from '../src/fake-wecom/fake-wecom-callbacks.js';
 import { BENCH_APP_KEYS } from './bench-keys.js';
 
 /** One pre-built request: path with the signed query, and the encrypted XML body. */

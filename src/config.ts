@@ -26,6 +26,10 @@ export interface Config {
   auditSecret: string | null;
   /** Days processed-message keys and sent outbox payloads are kept. */
   retentionDays: number;
+  /** The AI bot's long connection (SPEC §13): both set, or neither (no long connection). */
+  aibotId: string | null;
+  aibotSecret: string | null;
+  aibotWsUrl: string;
 }
 
 type Env = Record<string, string | undefined>;
@@ -64,11 +68,17 @@ export function readConfig(env: Env = process.env, { requireApp = true } = {}): 
     certSecret: optional('CERT_SECRET'),
     timezone: timezone(env, 'CAMP_TIMEZONE', 'Asia/Shanghai'),
     retentionDays: integer(env, 'RETENTION_DAYS', 30, 1, 36_500),
+    aibotId: optional('WECOM_AIBOT_ID'),
+    aibotSecret: optional('WECOM_AIBOT_SECRET'),
+    aibotWsUrl: webSocketUrl(env, 'WECOM_AIBOT_WS_URL', 'wss://openws.work.weixin.qq.com'),
   };
   checkAesKey('WECOM_ENCODING_AES_KEY', config.encodingAesKey, requireApp);
   checkAesKey('WECOM_BOT_ENCODING_AES_KEY', config.botEncodingAesKey ?? '', false);
   if (Boolean(config.botToken) !== Boolean(config.botEncodingAesKey)) {
     throw new ConfigError('WECOM_BOT_TOKEN and WECOM_BOT_ENCODING_AES_KEY must be set together');
+  }
+  if (Boolean(config.aibotId) !== Boolean(config.aibotSecret)) {
+    throw new ConfigError('WECOM_AIBOT_ID and WECOM_AIBOT_SECRET must be set together');
   }
   return config;
 }
@@ -94,9 +104,10 @@ export function databaseSettings(env: Env = process.env): Pick<Config, 'dbFile' 
 export function describeConfig(config: Config): string {
   const bot = config.botToken ? 'on' : 'off';
   const audit = config.auditSecret ? 'signed' : 'unsigned';
+  const longConnection = config.aibotId ? config.aibotWsUrl : 'off';
   const db = config.databaseUrl ? redactUrl(config.databaseUrl) : config.dbFile;
   const where = `db=${db} corp=${config.corpId} agent=${config.agentId} api=${config.apiBase}`;
-  return `${where} bot=${bot} tz=${config.timezone} ledger-head=${audit} retention=${config.retentionDays}d`;
+  return `${where} bot=${bot} aibot=${longConnection} tz=${config.timezone} ledger-head=${audit} retention=${config.retentionDays}d`;
 }
 
 function integer(env: Env, key: string, fallback: number, min: number, max: number): number {
@@ -116,6 +127,16 @@ function url(env: Env, key: string, fallback: string): string {
     if (!/^https?:$/.test(parsed.protocol)) throw new Error('not http');
   } catch {
     throw new ConfigError(`${key} must be an http(s) URL, got "${raw}"`);
+  }
+  return raw.replace(/\/+$/, '');
+}
+
+function webSocketUrl(env: Env, key: string, fallback: string): string {
+  const raw = env[key]?.trim() || fallback;
+  try {
+    if (!/^wss?:$/.test(new URL(raw).protocol)) throw new Error('not ws');
+  } catch {
+    throw new ConfigError(`${key} must be a ws:// or wss:// URL, got "${raw}"`);
   }
   return raw.replace(/\/+$/, '');
 }

@@ -36,13 +36,25 @@ const WECOM_HINTS: Record<number, string> = {
   60020: '服务器 IP 不在应用的可信 IP 列表中：请在管理后台「企业可信IP」中添加本机出口 IP',
 };
 
+// Lives and meetings (SPEC §13): an app reads only those it created, and only while it is in the admin console's
+// 「可调用接口的应用」 list of 直播 or 会议 (developer.work.weixin.qq.com/document/path/93636, 93708, 97454).
+const sourceHints = (what: '直播' | '会议'): Record<number, string> => ({
+  40058: `${what} ID 无效或不存在：请核对营地文件 sources 里的 id（须是本应用创建的${what}）`,
+  45009: `${what}接口调用超过频率限制，已放慢，稍后会再拉取`,
+  48002: `本应用无权调用${what}接口：请在管理后台「应用管理 → ${what} → 可调用接口的应用」中加入本应用；且只能读取本应用创建的${what}`,
+  60011: `${what}的发起人或参与成员不在本应用的可见范围内：请在管理后台调整应用可见范围`,
+  301002: `本应用无权操作这场${what}：WeCom 只允许读取本应用创建的${what}，请改用本应用创建（如 /session open … 会议）`,
+});
+
+const API_HINTS: Record<string, Record<number, string>> = { living: sourceHints('直播'), meeting: sourceHints('会议') };
+
 /** The WeCom API answered with a non-zero errcode. */
 export class WeComApiError extends Error {
   override readonly name = 'WeComApiError';
   readonly hint: string | undefined;
   constructor(readonly errcode: number, readonly errmsg: string, readonly api: string) {
     super(`WeCom ${api} errcode ${errcode}: ${errmsg}`);
-    this.hint = WECOM_HINTS[errcode];
+    this.hint = API_HINTS[api.split('/')[0] ?? '']?.[errcode] ?? WECOM_HINTS[errcode];
   }
 }
 

@@ -41,3 +41,25 @@ describe('readConfig: the database', () => {
       'DATABASE_URL must be a postgres://user:password@host:port/database URL (unset it to use DB_FILE)'));
   });
 });
+
+describe('readConfig: the AI bot long connection', () => {
+  it('is off without its keys, with WeCom’s URL as the default', () => {
+    const config = readConfig(APP);
+    expect([config.aibotId, config.aibotSecret, config.aibotWsUrl]).toEqual([null, null, 'wss://openws.work.weixin.qq.com']);
+    expect(describeConfig(config)).toContain('aibot=off');
+  });
+
+  it('reads the bot id, secret and URL, and never shows the secret', () => {
+    const config = readConfig({ ...APP, WECOM_AIBOT_ID: ' aibot-1 ', WECOM_AIBOT_SECRET: 'very-secret', WECOM_AIBOT_WS_URL: 'ws://127.0.0.1:9000/' });
+    expect([config.aibotId, config.aibotSecret, config.aibotWsUrl]).toEqual(['aibot-1', 'very-secret', 'ws://127.0.0.1:9000']);
+    expect(describeConfig(config)).toContain('aibot=ws://127.0.0.1:9000');
+    expect(describeConfig(config)).not.toContain('very-secret');
+  });
+
+  it('refuses half a pair and a URL that is not ws(s), naming the key', () => {
+    expect(() => readConfig({ ...APP, WECOM_AIBOT_ID: 'aibot-1' })).toThrow(/WECOM_AIBOT_ID and WECOM_AIBOT_SECRET must be set together/);
+    expect(() => readConfig({ ...APP, WECOM_AIBOT_SECRET: 's' })).toThrow(ConfigError);
+    expect(() => readConfig({ ...APP, WECOM_AIBOT_WS_URL: 'https://openws.work.weixin.qq.com' })).toThrow(/^WECOM_AIBOT_WS_URL must be a ws:\/\/ or wss:\/\/ URL/);
+    expect(() => readConfig({ ...APP, WECOM_AIBOT_WS_URL: 'not a url' })).toThrow(/WECOM_AIBOT_WS_URL/);
+  });
+});

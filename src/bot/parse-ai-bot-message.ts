@@ -9,7 +9,16 @@ import { type Fields, list, optionalId, optionalRecord, optionalString, record, 
  * @example parseAiBotMessage('{"msgid":"1","aibotid":"b","chattype":"single","from":{"userid":"u"},…}', Date.now())
  */
 export function parseAiBotMessage(plaintext: string, receivedAt: number): InboundMessage {
-  const json = record(parseJson(plaintext), 'message');
+  return parseAiBotBody(parseJson(plaintext), receivedAt);
+}
+
+/**
+ * The same for a message already decoded from JSON: the `body` of an `aibot_msg_callback` frame on the long
+ * connection, which carries the callback's fields unencrypted.
+ * @example parseAiBotBody(frame.body, Date.now())
+ */
+export function parseAiBotBody(body: unknown, receivedAt: number): InboundMessage {
+  const json = record(body, 'message');
   requiredId(json, 'aibotid');
   const userid = requiredId(record(json.from, 'from'), 'userid');
   const chatId = optionalId(json, 'chatid') ?? null;

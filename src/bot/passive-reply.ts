@@ -1,4 +1,5 @@
 import { Builder } from 'xml2js';
+import { aiBotStream, newStreamId } from './ai-bot-stream.js';
 import { type InboundMessage, type Reply, replyMarkdown } from './inbound-message.js';
 import { sealEnvelope } from './envelope.js';
 import { takeRandomBytes } from './random-pool.js';
@@ -64,8 +65,7 @@ function groupRobotPlaintext(reply: Reply): string {
 }
 
 function aiBotPlaintext(reply: Reply): string {
-  const stream = { id: takeRandomBytes(12).toString('hex'), finish: true, content: replyMarkdown(reply) };
-  return JSON.stringify({ msgtype: 'stream', stream });
+  return JSON.stringify(aiBotStream(newStreamId(), replyMarkdown(reply)));
 }
 
 function xmlEnvelope(plaintext: string, keys: ChannelKeys, stamp: ReplyStamp): EncodedReply {

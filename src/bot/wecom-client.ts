@@ -3,11 +3,15 @@ import { WeComNetworkError } from '../errors.js';
 import type { WeComAnswer } from './wecom-http.js';
 import { appMessageBody, splitMessage, webhookMessageBody, type OutboundMessage, type WebhookMessage } from './wecom-message.js';
 import { createPacer, type Pacer } from './wecom-pacer.js';
+import { createLiving, getLivingInfo, getWatchStat, type LivingInfo, type LivingViewer, type NewLiving } from './wecom-living.js';
+import { createMeeting, getMeetingInfo, type CreatedMeeting, type MeetingInfo, type NewMeeting } from './wecom-meeting.js';
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from './wecom-retry.js';
 import { createTransport, type WeComTransport } from './wecom-transport.js';
 import { assertWebhookAllowed, webhookUploadUrl } from './wecom-webhook-url.js';
 
 export { assertWebhookAllowed } from './wecom-webhook-url.js';
+export type { LivingInfo, LivingStatus, LivingViewer, NewLiving } from './wecom-living.js';
+export type { CreatedMeeting, MeetingAttendee, MeetingInfo, NewMeeting } from './wecom-meeting.js';
 export { MARKDOWN_MAX_BYTES, TEXT_MAX_BYTES, splitMessage, type OutboundMessage, type WebhookMessage } from './wecom-message.js';
 
 export interface WeComClientOptions {
@@ -57,6 +61,16 @@ export interface WeComClient {
   webhookSend(webhookUrl: string, message: WebhookMessage): Promise<void>;
   /** Uploads a file for a group robot webhook and returns its media_id. */
   webhookUploadMedia(webhookUrl: string, filename: string, data: Buffer): Promise<string>;
+  /** Every member who watched a live lesson (all pages of `living/get_watch_stat`). */
+  getWatchStat(livingid: string): Promise<LivingViewer[]>;
+  /** When a live lesson ran (`living/get_living_info`). */
+  getLivingInfo(livingid: string): Promise<LivingInfo>;
+  /** Creates a live lesson of type 企业培训 and returns its livingid. */
+  createLiving(living: NewLiving): Promise<string>;
+  /** A meeting's times and each member's cumulative time (`meeting/get_info`). */
+  getMeetingInfo(meetingid: string): Promise<MeetingInfo>;
+  /** Books a WeCom meeting (`meeting/create`). */
+  createMeeting(meeting: NewMeeting): Promise<CreatedMeeting>;
 }
 
 /**
@@ -92,6 +106,11 @@ export function createWeComClient(options: WeComClientOptions): WeComClient {
       webhookSend(transport, webhooks, assertWebhookAllowed(url, options.apiBase), message),
     webhookUploadMedia: async (url, filename, data) =>
       webhookUploadMedia(transport, assertWebhookAllowed(url, options.apiBase), filename, data),
+    getWatchStat: (livingid) => getWatchStat(transport, livingid),
+    getLivingInfo: (livingid) => getLivingInfo(transport, livingid),
+    createLiving: (living) => createLiving(transport, living),
+    getMeetingInfo: (meetingid) => getMeetingInfo(transport, meetingid),
+    createMeeting: (meeting) => createMeeting(transport, meeting),
   };
 }
 

@@ -17,6 +17,11 @@ export interface RetryDeps {
   log: (line: string) => void;
   /** Called on every 45009/45033 so the sender can lower its pace. */
   onRateLimited?: () => void;
+  /**
+   * False for a call that must not run twice (creating a meeting): then only answers that prove WeCom did nothing
+   * (45009/45033) are retried, never a timeout, a dropped connection, a 5xx or errcode −1, which may have run it.
+   */
+  idempotent?: boolean;
 }
 
 export const DEFAULT_RETRY_POLICY: RetryPolicy = {
@@ -45,7 +50,7 @@ export async function withRetry(
 ): Promise<WeComAnswer> {
   for (let n = 1; ; n++) {
     const outcome = await settle(attempt);
-    const verdict = judge(outcome);
+    const verdict = judge(outcome, deps.idempotent ?? true);
     if (verdict === 'done') {
       if ('error' in outcome) throw outcome.error;
       return outcome.answer;
@@ -75,9 +80,9 @@ async function settle(attempt: () => Promise<WeComAnswer>): Promise<Outcome> {
   }
 }
 
-function judge(outcome: Outcome): Verdict {
-  if ('error' in outcome) return isRetryableNetworkError(outcome.error) ? 'retry' : 'done';
-  if (outcome.answer.errcode === -1) return 'retry';
+function judge(outcome: Outcome, idempotent: boolean): Verdict {
+  if ('error' in outcome) return idempotent && isRetryableNetworkError(outcome.error) ? 'retry' : 'done';
+  if (outcome.answer.errcode === -1) return idempotent ? 'retry' : 'done';
   return RATE_LIMITED.has(outcome.answer.errcode) ? 'rate-limited' : 'done';
 }
 

@@ -18,6 +18,8 @@ export interface ApiCall {
   method: 'GET' | 'POST';
   body?: string | FormData;
   onRateLimited?: () => void;
+  /** False for a call that must not run twice (see `RetryDeps.idempotent`); default true. */
+  idempotent?: boolean;
 }
 
 /** Retrying, token-managing calls to the WeCom API; answers with errcode ≠ 0 become WeComApiError. */
@@ -36,6 +38,7 @@ export function createTransport(options: TransportOptions): WeComTransport {
     withRetry(api, () => requestWeCom({ api, url, method: call.method, body: call.body }, options), options.policy, {
       ...options,
       onRateLimited: call.onRateLimited,
+      idempotent: call.idempotent,
     });
   const apiUrl = (path: string, query: Record<string, string>): string =>
     `${options.apiBase}${path}?${new URLSearchParams(query).toString()}`;

@@ -30,7 +30,7 @@ export const demoCommand: CliCommand = {
       concurrency: wholeNumber(flags.concurrency, 'concurrency', DEFAULTS.concurrency, 1, 256),
       io,
     };
-    // Loaded on use: the demo brings the fake WeCom (test/support), which must stay out of `serve`'s module graph.
+    // Loaded on use: the demo brings the fake WeCom (src/fake-wecom), which must stay out of `serve`'s module graph.
     const { runDemo } = await import('../demo/run-demo.js');
     const summary = await runDemo(options);
     return summary.winners.length > 0 && summary.undelivered === 0 ? 0 : 1;

@@ -4,8 +4,8 @@ import { startCampBot, type RunningCampBot } from '../app/create-app.js';
 import { readConfig, type Config } from '../config.js';
 import { openDatabase, type Database } from '../db/open-database.js';
 import { outboxCounts } from '../db/outbox-store.js';
-import { startFakeWeComApi, type FakeWeComApi } from '../../test/support/fake-wecom-api.js';
-import type { FakeKeys } from '../../test/support/fake-wecom-callbacks.js';
+import { startFakeWeComApi, type FakeWeComApi } from '../fake-wecom/fake-wecom-api.js';
+import type { FakeKeys } from '../fake-wecom/fake-wecom-callbacks.js';
 import { startRecordingProxy, type RecordingProxy } from './recording-proxy.js';
 
 /** Fixed demo credentials: public on purpose, valid only against the loopback fake WeCom. */

@@ -1,5 +1,5 @@
 import { Agent, request } from 'node:http';
-import type { FakeCallback } from '../../test/support/fake-wecom-callbacks.js';
+import type { FakeCallback } from '../fake-wecom/fake-wecom-callbacks.js';
 
 export interface LoopbackPoster {
   post(callback: FakeCallback): Promise<{ status: number; body: string }>;

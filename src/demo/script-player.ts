@@ -1,7 +1,7 @@
 import type { Channel } from '../bot/inbound-message.js';
 import type { XmlObject } from '../bot/parse-xml.js';
 import { JOBS, type ScheduleDeps } from '../schedules/scheduled-jobs.js';
-import { buildCallback, openPassiveReply, type FakeKeys } from '../../test/support/fake-wecom-callbacks.js';
+import { buildCallback, openPassiveReply, type FakeKeys } from '../fake-wecom/fake-wecom-callbacks.js';
 import { loopbackPoster, type LoopbackPoster } from './loopback-poster.js';
 import type { ScriptDay, ScriptMessage, ScriptStep } from './script-tools.js';
 

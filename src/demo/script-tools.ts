@@ -1,5 +1,5 @@
 import type { Channel } from '../bot/inbound-message.js';
-import type { FakeMessage } from '../../test/support/fake-wecom-callbacks.js';
+import type { FakeMessage } from '../fake-wecom/fake-wecom-callbacks.js';
 import type { ScheduleJob } from '../db/schedule-runs.js';
 import type { CampDay, DemoCalendar } from './demo-calendar.js';
 import { DEMO_BOT_NAME, type DemoChat } from './sample-camp.js';

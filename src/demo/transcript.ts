@@ -1,4 +1,4 @@
-import type { RecordedCall } from '../../test/support/fake-wecom-api.js';
+import type { RecordedCall } from '../fake-wecom/fake-wecom-api.js';
 import type { Exchange } from './script-player.js';
 
 /** Where one compressed day's deliveries end in the fake WeCom's call log. */

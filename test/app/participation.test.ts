@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { zonedTimeToUtcMs, localDateOf } from '../../src/camp/time-zone.js';
 import { listEvents } from '../../src/db/list-events.js';
-import { buildCallback, postCallback } from '../support/fake-wecom-callbacks.js';
+import { buildCallback, postCallback } from '../../src/fake-wecom/fake-wecom-callbacks.js';
 import { BOT_KEYS, CHAT_ID, sampleCampYaml, startCampFixture, type CampFixture } from '../support/camp-fixture.js';
 
 let f: CampFixture;

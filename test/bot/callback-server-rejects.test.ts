@@ -7,7 +7,7 @@ import {
   postCallback,
   sealCallback,
   signCiphertext,
-} from '../support/fake-wecom-callbacks.js';
+} from '../../src/fake-wecom/fake-wecom-callbacks.js';
 import { encryptRaw, layout } from './craft-ciphertext.js';
 import { APP_KEYS, BOT_KEYS, startTestServer, type TestServer } from './start-test-server.js';
 

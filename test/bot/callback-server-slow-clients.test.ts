@@ -1,7 +1,7 @@
 import { connect, type Socket } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createCallbackServer, listen } from '../../src/bot/callback-server.js';
-import { buildCallback, type FakeCallback } from '../support/fake-wecom-callbacks.js';
+import { buildCallback, type FakeCallback } from '../../src/fake-wecom/fake-wecom-callbacks.js';
 import { APP_KEYS, echoHelp, startTestServer, type TestServer } from './start-test-server.js';
 
 /** What a raw client saw: everything the server wrote, and how long until the server closed the connection. */

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCryptoPool } from '../../src/bot/crypto-pool.js';
 import type { OpenJob } from '../../src/bot/crypto-job.js';
 import { CallbackRejected } from '../../src/errors.js';
-import { buildCallback, type FakeCallback, openPassiveReply, postCallback, sealCallback, signCiphertext } from '../support/fake-wecom-callbacks.js';
+import { buildCallback, type FakeCallback, openPassiveReply, postCallback, sealCallback, signCiphertext } from '../../src/fake-wecom/fake-wecom-callbacks.js';
 import { OFFICIAL, officialPostBody } from './official-vectors.js';
 import { APP_KEYS, BOT_KEYS, startTestServer, type TestServer } from './start-test-server.js';
 

@@ -5,7 +5,7 @@ import {
   buildVerificationQuery,
   openPassiveReply,
   postCallback,
-} from '../support/fake-wecom-callbacks.js';
+} from '../../src/fake-wecom/fake-wecom-callbacks.js';
 import { OFFICIAL, officialPostBody } from './official-vectors.js';
 import { APP_KEYS, BOT_KEYS, startTestServer, type TestServer } from './start-test-server.js';
 

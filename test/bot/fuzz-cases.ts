@@ -5,7 +5,7 @@
  * Every case must fail a check (4xx) and record nothing.
  */
 import type { Channel } from '../../src/bot/inbound-message.js';
-import { buildCallback, type FakeCallback, type FakeKeys, sealCallback, signCiphertext } from '../support/fake-wecom-callbacks.js';
+import { buildCallback, type FakeCallback, type FakeKeys, sealCallback, signCiphertext } from '../../src/fake-wecom/fake-wecom-callbacks.js';
 
 export interface FuzzCase {
   kind: string;

@@ -11,7 +11,7 @@ import type { Store } from '../../src/db/db.js';
 import { listEvents } from '../../src/db/list-events.js';
 import { importRoster } from '../../src/db/roster-store.js';
 import { APP_KEYS, BOT_KEYS, CAMP_ID, CHAT_ID, CORP_ID, ROSTER, sampleCampYaml } from '../support/camp-fixture.js';
-import { buildCallback } from '../support/fake-wecom-callbacks.js';
+import { buildCallback } from '../../src/fake-wecom/fake-wecom-callbacks.js';
 import { openTestStore } from '../support/test-store.js';
 import { buildFuzzCases, type FuzzCase } from './fuzz-cases.js';
 import { processedMessageCount } from './processed-message-count.js';

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { parseJson } from '../../src/bot/parse-json.js';
 import { parseXml } from '../../src/bot/parse-xml.js';
-import { buildCallback, type FakeCallback, postCallback } from '../support/fake-wecom-callbacks.js';
+import { buildCallback, type FakeCallback, postCallback } from '../../src/fake-wecom/fake-wecom-callbacks.js';
 import { APP_KEYS, BOT_KEYS, startTestServer, type TestServer } from './start-test-server.js';
 
 // Both parsers keep working; the spies only tell whether unauthenticated input ever reached them.

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { InboundMessage } from '../../src/bot/inbound-message.js';
 import { type ChannelKeys, encodePassiveReply, newReplyStamp } from '../../src/bot/passive-reply.js';
-import { openPassiveReply } from '../support/fake-wecom-callbacks.js';
+import { openPassiveReply } from '../../src/fake-wecom/fake-wecom-callbacks.js';
 import { OFFICIAL } from './official-vectors.js';
 import { md } from '../../src/bot/markdown.js';
 

@@ -1,7 +1,7 @@
 import type { Server } from 'node:http';
 import { type CallbackServerDeps, createCallbackServer, listen } from '../../src/bot/callback-server.js';
 import type { InboundMessage, Reply } from '../../src/bot/inbound-message.js';
-import type { FakeKeys } from '../support/fake-wecom-callbacks.js';
+import type { FakeKeys } from '../../src/fake-wecom/fake-wecom-callbacks.js';
 import { OFFICIAL } from './official-vectors.js';
 import { md } from '../../src/bot/markdown.js';
 

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createWeComClient } from '../../src/bot/wecom-client.js';
 import { createPacer } from '../../src/bot/wecom-pacer.js';
-import { startFakeWeComApi, type FakeWeComApi } from '../support/fake-wecom-api.js';
+import { startFakeWeComApi, type FakeWeComApi } from '../../src/fake-wecom/fake-wecom-api.js';
 
 let api: FakeWeComApi;
 let clock: number;

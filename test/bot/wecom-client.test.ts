@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createWeComClient, type WeComClientOptions } from '../../src/bot/wecom-client.js';
 import { WeComApiError, WebhookRefused } from '../../src/errors.js';
-import { startFakeWeComApi, type FakeWeComApi } from '../support/fake-wecom-api.js';
+import { startFakeWeComApi, type FakeWeComApi } from '../../src/fake-wecom/fake-wecom-api.js';
 
 const SECRET = 'app-secret-do-not-log';
 let api: FakeWeComApi;

@@ -6,7 +6,7 @@ import { enqueueOutbound } from '../../src/outbox/enqueue-outbound.js';
 import { inlineMedia } from '../../src/outbox/outbox-payload.js';
 import { claimDueRows, outboxCounts } from '../../src/db/outbox-store.js';
 import { startOutboxWorker, type OutboxWorker } from '../../src/outbox/outbox-worker.js';
-import { startFakeWeComApi, type FakeWeComApi } from '../support/fake-wecom-api.js';
+import { startFakeWeComApi, type FakeWeComApi } from '../../src/fake-wecom/fake-wecom-api.js';
 import { md } from '../../src/bot/markdown.js';
 import { sharedTestDb, type SharedTestDb } from '../support/shared-test-db.js';
 

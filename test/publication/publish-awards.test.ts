@@ -7,7 +7,7 @@ import { ConfigError } from '../../src/errors.js';
 import { checkCertificate } from '../../src/verify-page/check-certificate.js';
 import { startOutboxWorker } from '../../src/outbox/outbox-worker.js';
 import { AlreadyPublished, publishAwards } from '../../src/publication/publish-awards.js';
-import { startFakeWeComApi, type FakeWeComApi, type RecordedCall } from '../support/fake-wecom-api.js';
+import { startFakeWeComApi, type FakeWeComApi, type RecordedCall } from '../../src/fake-wecom/fake-wecom-api.js';
 import { openTestStore } from '../support/test-store.js';
 import { CAMP_ID, CERT_SECRET, PUBLISH_AT, seedCamp } from './camp-fixture.js';
 

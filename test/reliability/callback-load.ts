@@ -1,5 +1,5 @@
 import type { Channel } from '../../src/bot/inbound-message.js';
-import { buildCallback, type FakeCallback, type FakeMessage, postCallback } from '../support/fake-wecom-callbacks.js';
+import { buildCallback, type FakeCallback, type FakeMessage, postCallback } from '../../src/fake-wecom/fake-wecom-callbacks.js';
 import { APP_KEYS, BOT_KEYS, BOT_NAME, CHAT_ID } from '../support/camp-fixture.js';
 
 /** What a load run saw: the MsgIds that got a 200, and how many requests failed (connection refused after a kill). */

@@ -5,7 +5,7 @@ import { outboxCounts } from '../../src/db/outbox-store.js';
 import { startOutboxWorker } from '../../src/outbox/outbox-worker.js';
 import { publishAwards } from '../../src/publication/publish-awards.js';
 import { CAMP_ID, CERT_SECRET, PUBLISH_AT, seedCamp } from '../publication/camp-fixture.js';
-import { type FakeWeComApi, type RecordedCall, startFakeWeComApi } from '../support/fake-wecom-api.js';
+import { type FakeWeComApi, type RecordedCall, startFakeWeComApi } from '../../src/fake-wecom/fake-wecom-api.js';
 import { openTestStore } from '../support/test-store.js';
 
 const cleanups: (() => Promise<void> | void)[] = [];

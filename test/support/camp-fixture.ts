@@ -16,7 +16,7 @@ import type { Store } from '../../src/db/db.js';
 import { listEvents } from '../../src/db/list-events.js';
 import { openSqliteStore } from '../../src/db/sqlite/open-sqlite-store.js';
 import { importRoster, type RosterRow } from '../../src/db/roster-store.js';
-import { buildCallback, type FakeKeys, type FakeMessage, openPassiveReply, postCallback } from './fake-wecom-callbacks.js';
+import { buildCallback, type FakeKeys, type FakeMessage, openPassiveReply, postCallback } from '../../src/fake-wecom/fake-wecom-callbacks.js';
 import { openTestStore } from './test-store.js';
 
 export const CORP_ID = 'wwcampfixture0001';

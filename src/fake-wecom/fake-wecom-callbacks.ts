@@ -1,37 +1,24 @@
 /**
- * What real WeCom does on the callback side, for tests and the demo: signed URL verification queries, signed and
- * encrypted message callbacks for the app, the group robot and the AI bot, and a checker for passive replies.
+ * What real WeCom does on the callback side, for tests and the demo only (the product talks to WECOM_API_BASE):
+ * signed URL verification queries, signed and encrypted message callbacks for the app, the group robot and the AI
+ * bot, and a checker for passive replies.
  */
 import { randomBytes } from 'node:crypto';
 import { Builder } from 'xml2js';
-import { openEnvelope, sealEnvelope } from '../../src/bot/envelope.js';
-import type { Channel } from '../../src/bot/inbound-message.js';
-import { parseJson } from '../../src/bot/parse-json.js';
-import { parseXml, type XmlObject } from '../../src/bot/parse-xml.js';
-import { computeSignature } from '../../src/bot/signature.js';
+import { openEnvelope, sealEnvelope } from '../bot/envelope.js';
+import type { Channel } from '../bot/inbound-message.js';
+import { parseJson } from '../bot/parse-json.js';
+import { parseXml, type XmlObject } from '../bot/parse-xml.js';
+import { computeSignature } from '../bot/signature.js';
+import { aiBotMessageBody, appMessageXml, groupRobotMessageXml, type FakeMessage } from './fake-inner-messages.js';
+
+export type { FakeMessage } from './fake-inner-messages.js';
 
 /** A channel's secrets as WeCom holds them; receiveId is the CorpID for the app, '' for the bots. */
 export interface FakeKeys {
   token: string;
   encodingAesKey: string;
   receiveId: string;
-}
-
-/** A message to send, in the simplest terms. `createTime` is in seconds. */
-export interface FakeMessage {
-  from: string;
-  text?: string;
-  msgId?: string;
-  chatId?: string;
-  createTime?: number;
-  kind?: 'text' | 'image' | 'link' | 'event' | 'mixed';
-  url?: string;
-  title?: string;
-  event?: string;
-  name?: string;
-  chatType?: 'group' | 'single';
-  webhookUrl?: string;
-  responseUrl?: string;
 }
 
 /** A ready-to-send callback request. */
@@ -78,9 +65,9 @@ export function signCiphertext(channel: Channel, keys: FakeKeys, encrypt: string
 
 /** The decrypted body WeCom would put inside the envelope. */
 export function innerPlaintext(channel: Channel, keys: FakeKeys, message: FakeMessage): string {
-  if (channel === 'app') return builder.buildObject(appInner(keys, message));
-  if (channel === 'group-robot') return builder.buildObject(groupRobotInner(message));
-  return JSON.stringify(aiBotInner(message));
+  if (channel === 'app') return builder.buildObject(appMessageXml(keys.receiveId, message));
+  if (channel === 'group-robot') return builder.buildObject(groupRobotMessageXml(message));
+  return JSON.stringify(aiBotMessageBody(message));
 }
 
 /** Sends a callback to a running server; resolves with status, body and content type. */
@@ -116,80 +103,6 @@ function signedQuery(token: string, encrypt: string, options: SignOptions, extra
   const nonce = options.nonce ?? String(randomBytes(4).readUInt32BE(0));
   const msg_signature = computeSignature(token, timestamp, nonce, encrypt);
   return new URLSearchParams({ msg_signature, timestamp, nonce, ...extra }).toString();
-}
-
-function createTimeOf(message: FakeMessage): number {
-  return message.createTime ?? Math.floor(Date.now() / 1000);
-}
-
-function msgIdOf(message: FakeMessage): string {
-  return message.msgId ?? String(randomBytes(8).readBigUInt64BE(0));
-}
-
-function appInner(keys: FakeKeys, message: FakeMessage): Record<string, unknown> {
-  const head = { ToUserName: keys.receiveId, FromUserName: message.from, CreateTime: createTimeOf(message) };
-  const tail = { MsgId: msgIdOf(message), AgentID: '1000002' };
-  switch (message.kind ?? 'text') {
-    case 'image':
-      return { ...head, MsgType: 'image', PicUrl: message.url ?? 'https://wework.qpic.cn/demo.png', MediaId: 'media-1', ...tail };
-    case 'link':
-      return { ...head, MsgType: 'link', Title: message.title ?? '', Description: message.text ?? '', Url: message.url ?? '', PicUrl: '', ...tail };
-    case 'event':
-      return { ...head, MsgType: 'event', Event: message.event ?? 'enter_agent', EventKey: '', AgentID: '1000002' };
-    default:
-      return { ...head, MsgType: 'text', Content: message.text ?? '', ...tail };
-  }
-}
-
-function groupRobotInner(message: FakeMessage): Record<string, unknown> {
-  const chatId = message.chatId ?? 'wrkSFfCgAAtMQKg4xqDatM5C9IDHFpTw';
-  const head = {
-    WebhookUrl: message.webhookUrl ?? 'https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=FAKE',
-    ChatId: chatId,
-    ChatType: message.chatType ?? 'group',
-    From: { UserId: message.from, Name: message.name ?? message.from, Alias: message.from },
-    ...(message.createTime === undefined ? {} : { CreateTime: message.createTime }),
-  };
-  const msgId = { MsgId: msgIdOf(message) };
-  switch (message.kind ?? 'text') {
-    case 'image':
-      return { ...head, MsgType: 'image', Image: { ImageUrl: message.url ?? 'https://wework.qpic.cn/demo.png' }, ...msgId };
-    case 'mixed':
-      return { ...head, MsgType: 'mixed', MixedMessage: { MsgItem: mixedItems(message) }, ...msgId };
-    case 'event':
-      return { ...head, MsgType: 'event', Event: { EventType: message.event ?? 'add_to_chat' }, ...msgId };
-    default:
-      return { ...head, MsgType: 'text', Text: { Content: message.text ?? '' }, ...msgId };
-  }
-}
-
-function mixedItems(message: FakeMessage): Record<string, unknown>[] {
-  return [
-    { MsgType: 'text', Text: { Content: message.text ?? '' } },
-    { MsgType: 'image', Image: { ImageUrl: message.url ?? 'https://wework.qpic.cn/demo.png' } },
-  ];
-}
-
-function aiBotInner(message: FakeMessage): Record<string, unknown> {
-  const head = {
-    msgid: msgIdOf(message),
-    aibotid: 'aibot-demo',
-    ...(message.chatId === undefined ? {} : { chatid: message.chatId }),
-    chattype: message.chatType ?? (message.chatId === undefined ? 'single' : 'group'),
-    from: { userid: message.from },
-    response_url: message.responseUrl ?? 'https://qyapi.weixin.qq.com/cgi-bin/aibot/response?response_code=FAKE',
-    ...(message.createTime === undefined ? {} : { create_time: message.createTime }),
-  };
-  switch (message.kind ?? 'text') {
-    case 'image':
-      return { ...head, msgtype: 'image', image: { url: message.url ?? 'https://wework.qpic.cn/demo.png' } };
-    case 'mixed':
-      return { ...head, msgtype: 'mixed', mixed: { msg_item: [{ msgtype: 'text', text: { content: message.text ?? '' } }, { msgtype: 'image', image: { url: message.url ?? 'https://wework.qpic.cn/demo.png' } }] } };
-    case 'event':
-      return { ...head, msgtype: 'event', event: { eventtype: message.event ?? 'enter_chat' } };
-    default:
-      return { ...head, msgtype: 'text', text: { content: message.text ?? '' } };
-  }
 }
 
 function xmlEnvelope(body: string): { encrypt: string; signature: string; timestamp: string; nonce: string } {
