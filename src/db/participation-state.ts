@@ -9,16 +9,21 @@ import { prepared } from './prepared.js';
  */
 export const PARTICIPATION_KEY_PREFIX = 'participation:';
 
-/** Times (ms, ascending) of each learner's counted, non-revoked messages; optionally for one learner only. */
-export function countedMessageTimes(sqlite: Sqlite.Database, campId: string, userid?: string): Map<string, number[]> {
-  const rows = prepared<{ campId: string; userid: string | null }, { userid: string; at: number }>(
+/** A calendar day is at most 25 h long, so only times within 26 h either side of a message can share its day. */
+const DAY_REACH_MS = 26 * 3_600_000;
+
+// `e` is a counted message: a message-keyed participation event that no revocation points at (one probe of
+// `events_revokes`, not a read of the camp's revocations).
+const COUNTED = `e.type = 'participation'
+  AND substr(e.dedupe_key, 1, ${PARTICIPATION_KEY_PREFIX.length}) = '${PARTICIPATION_KEY_PREFIX}'
+  AND NOT EXISTS (SELECT 1 FROM events r WHERE r.revokes = e.id AND r.type = 'revoke' AND r.camp_id = e.camp_id)`;
+
+/** Times (ms, ascending) of each learner's counted, non-revoked messages in the camp (the whole history). */
+export function countedMessageTimes(sqlite: Sqlite.Database, campId: string): Map<string, number[]> {
+  const rows = prepared<[string], { userid: string; at: number }>(
     sqlite,
-    `SELECT userid, happened_at AS at FROM events e
-     WHERE camp_id = @campId AND type = 'participation' AND (@userid IS NULL OR userid = @userid)
-       AND substr(dedupe_key, 1, ${PARTICIPATION_KEY_PREFIX.length}) = '${PARTICIPATION_KEY_PREFIX}'
-       AND NOT EXISTS (SELECT 1 FROM events r WHERE r.camp_id = e.camp_id AND r.type = 'revoke' AND r.revokes = e.id)
-     ORDER BY happened_at`,
-  ).all({ campId, userid: userid ?? null });
+    `SELECT e.userid, e.happened_at AS "at" FROM events e WHERE e.camp_id = ? AND ${COUNTED} ORDER BY e.happened_at`,
+  ).all(campId);
   const byUser = new Map<string, number[]>();
   for (const row of rows) {
     const times = byUser.get(row.userid);
@@ -28,13 +33,32 @@ export function countedMessageTimes(sqlite: Sqlite.Database, campId: string, use
   return byUser;
 }
 
+/**
+ * What the rule needs of one learner's counted message times (ascending) for a message at `at`: every one within
+ * 26 h either side (the day's count), and the latest before those when none of them is at or before `at`. Two index
+ * searches on `events_camp_user` bounded by learner and time, so the cost does not grow with the camp's history.
+ */
+export function countedTimesAround(sqlite: Sqlite.Database, campId: string, userid: string, at: number): number[] {
+  const near = prepared<[string, string, number, number], { at: number }>(
+    sqlite,
+    `SELECT e.happened_at AS "at" FROM events e
+     WHERE e.camp_id = ? AND e.userid = ? AND e.happened_at BETWEEN ? AND ? AND ${COUNTED} ORDER BY e.happened_at`,
+  ).all(campId, userid, at - DAY_REACH_MS, at + DAY_REACH_MS).map((row) => row.at);
+  if (near.length > 0 && near[0]! <= at) return near;
+  const earlier = prepared<[string, string, number], { at: number }>(
+    sqlite,
+    `SELECT e.happened_at AS "at" FROM events e
+     WHERE e.camp_id = ? AND e.userid = ? AND e.happened_at < ? AND ${COUNTED} ORDER BY e.happened_at DESC LIMIT 1`,
+  ).get(campId, userid, at - DAY_REACH_MS);
+  return earlier === undefined ? near : [earlier.at, ...near];
+}
+
 /** The rule's state for a message at `at`, from the learner's counted message times (ascending). */
 export function stateFromTimes(times: readonly number[], at: number, timeZone: string): ParticipationState {
   const before = upperBound(times, at);
   const day = localDateOf(at, timeZone);
   let countedToday = 0;
-  // A calendar day is at most 25 h long, so only times within 26 h either side can share it.
-  for (let i = lowerBound(times, at - 26 * 3_600_000); i < times.length && times[i]! <= at + 26 * 3_600_000; i += 1) {
+  for (let i = lowerBound(times, at - DAY_REACH_MS); i < times.length && times[i]! <= at + DAY_REACH_MS; i += 1) {
     if (localDateOf(times[i]!, timeZone) === day) countedToday += 1;
   }
   return { lastCountedAt: before > 0 ? times[before - 1]! : null, countedToday };
@@ -45,7 +69,7 @@ export function stateFromTimes(times: readonly number[], at: number, timeZone: s
  * `countsAsParticipation`). Call inside the message's transaction.
  */
 export function participationStateAt(sqlite: Sqlite.Database, campId: string, userid: string, at: number, timeZone: string): ParticipationState {
-  return stateFromTimes(countedMessageTimes(sqlite, campId, userid).get(userid) ?? [], at, timeZone);
+  return stateFromTimes(countedTimesAround(sqlite, campId, userid, at), at, timeZone);
 }
 
 /** Inserts `at` into ascending `times`. */
