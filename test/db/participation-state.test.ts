@@ -7,7 +7,6 @@ import { openDatabase, type Database } from '../../src/db/open-database.js';
 import { countedMessageTimes, participationStateAt, stateFromTimes } from '../../src/db/participation-state.js';
 
 const ZONE = 'Asia/Shanghai';
-const HOUR = 3_600_000;
 const at = (local: string): number => zonedTimeToUtcMs(local, ZONE);
 
 let database: Database;
@@ -76,30 +75,31 @@ describe('participationStateAt', () => {
     expect(stateOf('ming', at('2026-11-10T12:00'))).toEqual({ lastCountedAt: at('2026-11-10T09:00'), countedToday: 1 });
   });
 
-  it('agrees with the whole-history state for any history, order and revocations (a 25-hour day included)', () => {
-    const zone = 'America/New_York';
-    const dayStart = zonedTimeToUtcMs('2026-11-01', zone);
+  it('agrees with the whole-history state for any history, order and revocations, across clock changes', () => {
+    // A 25-hour day; a repeated hour after midnight (Havana); a skipped midnight and a repeated hour before one (Santiago).
+    const days = [['America/New_York', '2026-11-01'], ['America/Havana', '2026-11-01'], ['America/Santiago', '2026-09-06'], ['America/Santiago', '2026-04-05'], [ZONE, '2026-11-10']] as const;
     const event = fc.record({
       kind: fc.constantFrom('message', 'message', 'message', 'points', 'lesson', 'revoke'),
-      userid: fc.constantFrom('u0', 'u1'),
-      offset: fc.integer({ min: -80, max: 80 }),
+      userid: fc.constantFrom('u0', 'u0', 'u1'),
+      minutes: fc.integer({ min: -50 * 60, max: 50 * 60 }),
     });
     fc.assert(
-      fc.property(fc.array(event, { maxLength: 40 }), fc.integer({ min: -60, max: 60 }), (events, probe) => {
+      fc.property(fc.constantFrom(...days), fc.array(event, { minLength: 10, maxLength: 60 }), fc.integer({ min: -40 * 60, max: 40 * 60 }), ([zone, date], events, probe) => {
         database.close();
         database = openDatabase(':memory:');
+        const midnight = zonedTimeToUtcMs(date, zone);
         const ids: number[] = [];
         for (const e of events) {
-          const time = dayStart + e.offset * HOUR;
+          const time = midnight + e.minutes * 60_000;
           if (e.kind === 'message') ids.push(message(e.userid, time));
-          else if (e.kind === 'revoke' && ids.length > 0) revoke(ids[Math.abs(e.offset) % ids.length]!);
+          else if (e.kind === 'revoke' && ids.length > 0) revoke(ids[Math.abs(e.minutes) % ids.length]!);
           else if (e.kind !== 'revoke') other(e.kind === 'points' ? 'participation' : 'lesson', e.userid, time);
         }
-        const when = dayStart + probe * HOUR + 1;
+        const when = midnight + probe * 60_000 + 1;
         const whole = stateFromTimes(countedMessageTimes(database.sqlite, 'c1').get('u0') ?? [], when, zone);
         expect(stateOf('u0', when, zone)).toEqual(whole);
       }),
-      { numRuns: 150 },
+      { numRuns: 300 },
     );
   });
 
