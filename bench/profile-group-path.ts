@@ -7,10 +7,9 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildCampFiles } from './camp-files.js';
-import { buildChatterCallbacks } from './chatter-callbacks.js';
 import { forkServer } from './fork-server.js';
 import { runLoad } from './load.js';
-import { buildMixCallbacks } from './traffic-mix.js';
+import { type TrafficKind, trafficCallbacks } from './traffic.js';
 
 interface ProfileNode {
   id: number;
@@ -50,14 +49,9 @@ function selfTimes(profile: Profile): [string, number][] {
   return [...byFunction].sort((a, b) => b[1] - a[1]);
 }
 
-function build(kind: string) {
-  if (kind === 'mix') return (count: number, first: number) => buildMixCallbacks(count, 2000, first);
-  return (count: number, first: number) => buildChatterCallbacks(kind === 'ai-bot' ? 'ai-bot' : 'group-robot', count, 2000, first);
-}
-
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
-  const kind = args.find((arg) => !arg.startsWith('--') && !/^\d+$/.test(arg)) ?? 'group-robot';
+  const kind = args.find((arg): arg is TrafficKind => ['group-robot', 'ai-bot', 'mix'].includes(arg)) ?? 'group-robot';
   const history = args.includes('--history');
   const messages = Number(args[args.indexOf('--messages') + 1]) || 10_000;
   const connections = Number(args[args.indexOf('--connections') + 1]) || 100;
@@ -65,8 +59,8 @@ async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'camp-bot-profile-'));
   try {
     const server = await forkServer('file', { file: history ? files.history! : files.empty });
-    await runLoad({ baseUrl: server.baseUrl, connections: 50, callbacks: build(kind)(2_050, 8_000_000_000_000) });
-    const bodies = build(kind)(messages + connections, 8_100_000_000_000);
+    await runLoad({ baseUrl: server.baseUrl, connections: 50, callbacks: trafficCallbacks(kind)(2_050, 8_000_000_000_000) });
+    const bodies = trafficCallbacks(kind)(messages + connections, 8_100_000_000_000);
     const profiling = await server.profile();
     const load = await runLoad({ baseUrl: server.baseUrl, connections, callbacks: bodies });
     const file = join(dir, 'server.cpuprofile');

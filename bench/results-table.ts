@@ -40,7 +40,11 @@ function notes(r: BenchResults): string[] {
     lines.push(`History / empty throughput: ${ratios.map((h) => `${KIND_NAMES[h.kind]} at ${h.connections} conn. ${(h.ratio * 100).toFixed(1)}%`).join('; ')}.`);
   }
   if (r.traffic.some((t) => t.kind === 'mix')) lines.push(`Traffic mix per 100 callbacks: ${TRAFFIC_MIX.map((m) => `${m.per100} ${m.what}`).join(', ')}.`);
-  if (r.scoring) lines.push(`Scoring: ${n(r.scoring.learners)} learners, ${n(r.scoring.events)} events → standings + awards in ${n(r.scoring.ms)} ms, peak RSS ${r.scoring.rssMb} MB, ${r.scoring.winners} winners.`);
+  if (r.scoring) {
+    const runs = r.scoring.runs.map((run) => `${n(Math.round(run.ms))} ms (CPU ${n(Math.round(run.cpuMs))}${run.othersCpuMs === null ? '' : `, others ${n(Math.round(run.othersCpuMs))}`}, disk ${run.diskReadMb.toFixed(0)} MB)`);
+    lines.push(`Scoring: ${n(r.scoring.learners)} learners, ${n(r.scoring.events)} events → standings + awards in ${n(r.scoring.ms)} ms (median; runs ${runs.join(', ')}), ` +
+      `peak RSS ${r.scoring.rssMb} MB, ${r.scoring.winners} winners. CPU is both threads of the run; "others" is what the rest of the machine used meanwhile.`);
+  }
   const i = r.importBeside;
   if (i) {
     lines.push(`Import beside the server: \`events import\` of ${n(i.rows)} CSV rows in ${n(i.importMs)} ms (${i.importSays}) while \`serve\` took paced chatter; ` +

@@ -13,7 +13,8 @@ export interface TrafficRun {
   run: CallbackRun;
 }
 
-function builder(kind: TrafficKind): BuildCallbacks {
+/** How `kind`'s callbacks are built, from the chat camp's learners. */
+export function trafficCallbacks(kind: TrafficKind): BuildCallbacks {
   if (kind === 'mix') return (count, first) => buildMixCallbacks(count, CAMP_LEARNERS, first);
   return (count, first) => buildChatterCallbacks(kind, count, CAMP_LEARNERS, first);
 }
@@ -25,6 +26,6 @@ function builder(kind: TrafficKind): BuildCallbacks {
  */
 export async function runTraffic(kind: TrafficKind, camp: CampState, campFile: string, connections: number, size: RunSize): Promise<TrafficRun> {
   const recorded = (report: { participation: number }, acked: number) => report.participation > 0 && report.participation <= acked;
-  const run = await runCallbacks({ mode: 'file', options: { file: campFile } }, connections, size, builder(kind), recorded);
+  const run = await runCallbacks({ mode: 'file', options: { file: campFile } }, connections, size, trafficCallbacks(kind), recorded);
   return { kind, camp, run };
 }
