@@ -1,5 +1,6 @@
+import type { PreparedCallback } from './callback-bodies.js';
 import { buildSubmitCallbacks } from './callback-bodies.js';
-import { forkServer } from './fork-server.js';
+import { type ForkOptions, forkServer, type ServerMode } from './fork-server.js';
 import { type LoadResult, runLoad } from './load.js';
 import type { ServerReport } from './server-process.js';
 
@@ -7,7 +8,7 @@ import type { ServerReport } from './server-process.js';
 export interface CallbackRun {
   load: LoadResult;
   server: ServerReport;
-  /** Every acknowledged message is processed and recorded exactly once (and nothing else was). */
+  /** Every acknowledged message is processed exactly once, the ledger holds only what the messages record, and its chain verifies. */
   ledgerOk: boolean;
 }
 
@@ -17,9 +18,18 @@ export interface BareRun {
   rssMb: number;
 }
 
+/** `count` callbacks with MsgIds from `firstMsgId` on. */
+export type BuildCallbacks = (count: number, firstMsgId: number) => PreparedCallback[];
+
+/** How many messages a run sends; the warm-up goes first over 50 connections and is in the ledger check too. */
+export interface RunSize {
+  messages: number;
+  warmUp: number;
+}
+
 export const CAMP_LEARNERS = 2_000;
 const CAMP_EVENTS = 20_000;
-const WARM_UP = 3_000;
+const WARM_UP_CONNECTIONS = 50;
 let nextMsgId = 7_000_000_000_000;
 
 function takeMsgIds(count: number): number {
@@ -29,22 +39,39 @@ function takeMsgIds(count: number): number {
 }
 
 /**
- * Fresh server process with a WAL file database and the bench camp (2,000 learners), warmed up, then `messages`
- * `/submit` callbacks over `connections` connections. The ledger check compares 2xx answers with
- * `processed_messages` and the `submission` events the run added.
+ * Fresh server process (`mode`, `options`), warmed up, then `size.messages` callbacks from `build` over `connections`
+ * connections. `recorded` says whether the run's new events are what `acked` messages should have recorded (checked
+ * when every answer arrived).
  */
-export async function runCampCallbacks(connections: number, messages: number): Promise<CallbackRun> {
-  const server = await forkServer('camp', { learners: CAMP_LEARNERS, events: CAMP_EVENTS });
-  const warm = buildSubmitCallbacks(WARM_UP + 50, CAMP_LEARNERS, takeMsgIds(WARM_UP + 50));
-  await runLoad({ baseUrl: server.baseUrl, connections: 50, callbacks: warm });
-  const bodies = buildSubmitCallbacks(messages + connections, CAMP_LEARNERS, takeMsgIds(messages + connections));
-  const load = await runLoad({ baseUrl: server.baseUrl, connections, callbacks: bodies });
-  const report = await server.finish();
-  const acked = load.ok + WARM_UP;
+export async function runCallbacks(
+  server: { mode: ServerMode; options: ForkOptions },
+  connections: number,
+  size: RunSize,
+  build: BuildCallbacks,
+  recorded: (report: ServerReport, acked: number) => boolean,
+): Promise<CallbackRun> {
+  const forked = await forkServer(server.mode, server.options);
+  const warm = build(size.warmUp + WARM_UP_CONNECTIONS, takeMsgIds(size.warmUp + WARM_UP_CONNECTIONS));
+  await runLoad({ baseUrl: forked.baseUrl, connections: WARM_UP_CONNECTIONS, callbacks: warm });
+  const bodies = build(size.messages + connections, takeMsgIds(size.messages + connections));
+  const load = await runLoad({ baseUrl: forked.baseUrl, connections, callbacks: bodies });
+  const report = await forked.finish();
+  const acked = load.ok + size.warmUp;
   const clean = load.non2xx === 0 && load.errors === 0;
   // With failures, a message may be processed without its answer arriving; it must still never be lost.
-  const counts = clean ? report.processed === acked && report.submissions === acked : report.processed >= acked;
-  return { load, server: report, ledgerOk: counts && report.events === report.submissions && report.chainOk };
+  const processed = clean ? report.processed === acked : report.processed >= acked;
+  const onlyTheirs = report.events === report.participation + report.submissions;
+  return { load, server: report, ledgerOk: processed && onlyTheirs && report.chainOk && (!clean || recorded(report, acked)) };
+}
+
+/**
+ * The bench camp (2,000 learners, 20,000 events) receiving app `/submit` callbacks, each recording one
+ * `submission` event.
+ */
+export function runCampCallbacks(connections: number, size: RunSize): Promise<CallbackRun> {
+  const server = { mode: 'camp' as const, options: { learners: CAMP_LEARNERS, events: CAMP_EVENTS } };
+  const build: BuildCallbacks = (count, first) => buildSubmitCallbacks(count, CAMP_LEARNERS, first);
+  return runCallbacks(server, connections, size, build, (report, acked) => report.submissions === acked && report.participation === 0);
 }
 
 /** A Koa endpoint that does no work, in its own process, for `durationS` seconds. */

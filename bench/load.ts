@@ -35,7 +35,8 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
   const setupRequest = (request: autocannon.Request): autocannon.Request => {
     const callback = callbacks![next++];
     if (!callback) throw new Error('bench ran out of pre-built callbacks');
-    return { ...request, path: callback.path, body: callback.body };
+    const headers = callback.contentType ? { ...request.headers, 'content-type': callback.contentType } : request.headers;
+    return { ...request, path: callback.path, body: callback.body, ...(headers ? { headers } : {}) };
   };
   const result = await autocannon({
     url: `${options.baseUrl}/wecom/app`,

@@ -3,6 +3,7 @@ import { parseCampFile } from '../src/camp/parse-camp-file.js';
 import type { CampConfig } from '../src/camp/camp-config.js';
 import { saveCamp } from '../src/db/camp-store.js';
 import { GENESIS_HASH, eventHash } from '../src/db/ledger.js';
+import { seededRandom } from './seeded-random.js';
 
 export const BENCH_CAMP_YAML = `
 id: bench
@@ -38,17 +39,6 @@ const MIX: [string, number][] = [
 
 const ASSIGNMENTS = ['a1', 'a2', 'a3', 'a4', 'a5'];
 const SESSIONS = 20;
-
-/** A small, fast, seeded PRNG so every run builds the same camp. */
-function mulberry32(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 type Columns = [string, string | null, number | null, string | null, string | null, string, number, number | null];
 
@@ -134,7 +124,7 @@ export function buildBenchCamp(sqlite: Sqlite.Database, learners: number, events
   const config = parseCampFile(BENCH_CAMP_YAML);
   const start = Date.parse('2026-11-02T01:00:00Z');
   const asOf = Date.parse('2026-12-04T10:00:00Z');
-  const random = mulberry32(42);
+  const random = seededRandom(42);
   sqlite.transaction(() => {
     saveCamp(sqlite, config, start);
     const person = sqlite.prepare('INSERT INTO people (userid, name, department) VALUES (?, ?, ?)');

@@ -5,18 +5,37 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openDatabase } from '../src/db/open-database.js';
 import { previewAwards } from '../src/db/preview-awards.js';
+import { machineBusyMs, warmPageCache } from './machine-cpu.js';
 import { buildBenchCamp } from './scoring-fixture.js';
 
 export const LIMIT_MS = 2_000;
 export const LIMIT_RSS_MB = 300;
 
-export interface ScoringBenchResult {
+/** One timed run, in a fresh process. */
+export interface ScoringRun {
   ms: number;
+  /** CPU time of the process (both threads), which contention does not change. */
+  cpuMs: number;
+  /** CPU time the rest of the machine used meanwhile (null off Linux): what a slow run competed with. */
+  othersCpuMs: number | null;
+  /** Read from disk during the run (0 when the database was in the page cache). */
+  diskReadMb: number;
   rssMb: number;
+}
+
+export interface ScoringBenchResult {
+  /** The median run's time; the target holds when it is met. */
+  ms: number;
+  /** The highest peak RSS of the runs. */
+  rssMb: number;
+  runs: ScoringRun[];
   learners: number;
   events: number;
   winners: number;
 }
+
+/** Timed runs: the median is reported, and every run is listed. */
+const RUNS = 3;
 
 /**
  * Peak RSS of this process in bytes: Linux's VmHWM (per address space, so a forked child does not inherit its
@@ -37,22 +56,32 @@ function measure(file: string): void {
   const database = openDatabase(file, { migrations: false });
   let peak = process.memoryUsage().rss;
   const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 5);
+  const [cpu, usage, busy] = [process.cpuUsage(), process.resourceUsage(), machineBusyMs()];
   const started = performance.now();
   const preview = previewAwards(database.sqlite, 'bench', Date.parse('2026-12-04T10:00:00Z'));
   const ms = performance.now() - started;
+  const [cpuAfter, usageAfter, busyAfter] = [process.cpuUsage(cpu), process.resourceUsage(), machineBusyMs()];
   clearInterval(sampler);
   // The run is synchronous, so the sampler cannot see inside it; the kernel's high-water mark can.
   peak = Math.max(peak, process.memoryUsage().rss, highWaterRss());
   database.close();
-  const result = { ms, rssMb: peak / 1024 / 1024, winners: preview.winners.length, rows: preview.standings.rows.length };
+  const cpuMs = (cpuAfter.user + cpuAfter.system) / 1000;
+  const run: ScoringRun = {
+    ms, cpuMs, othersCpuMs: busy === null || busyAfter === null ? null : Math.max(0, busyAfter - busy - cpuMs),
+    // fsRead counts 512-byte blocks read from storage.
+    diskReadMb: ((usageAfter.fsRead - usage.fsRead) * 512) / 2 ** 20, rssMb: peak / 1024 / 1024,
+  };
+  const result = { run, winners: preview.winners.length, rows: preview.standings.rows.length };
   if (process.send) process.send(result);
   else console.log(JSON.stringify(result));
 }
 
-function runChild(file: string): Promise<{ ms: number; rssMb: number; winners: number; rows: number }> {
+type ChildResult = { run: ScoringRun; winners: number; rows: number };
+
+function runChild(file: string): Promise<ChildResult> {
   return new Promise((resolve, reject) => {
     const child = fork(fileURLToPath(import.meta.url), ['--measure', file], { execArgv: ['--import', 'tsx'] });
-    child.once('message', (message) => resolve(message as { ms: number; rssMb: number; winners: number; rows: number }));
+    child.once('message', (message) => resolve(message as ChildResult));
     child.once('error', reject);
     child.once('exit', (code) => code !== 0 && reject(new Error(`scoring bench child exited ${code}`)));
   });
@@ -60,7 +89,10 @@ function runChild(file: string): Promise<{ ms: number; rssMb: number; winners: n
 
 /**
  * Builds a camp of `learners` learners and `events` events in a temp SQLite file, then times standings plus every
- * award (what `awards preview` computes) in a fresh process, with its peak RSS.
+ * award (what `awards preview` computes) in fresh processes, each with its peak RSS, CPU time, what the rest of the
+ * machine used meanwhile and what it read from disk. The work is ~1.9 s of CPU split over two threads, so the time is
+ * ~1.1 s only with both cores free: runs are repeated and the median reported, and the database is read into the
+ * page cache before each run, so that a run measures scoring, not the disk.
  */
 export async function runScoringBench(learners = 100_000, events = 2_000_000): Promise<ScoringBenchResult> {
   const dir = mkdtempSync(join(tmpdir(), 'camp-bot-bench-'));
@@ -75,20 +107,36 @@ export async function runScoringBench(learners = 100_000, events = 2_000_000): P
     database.sqlite.pragma('wal_checkpoint(TRUNCATE)');
     database.close();
     process.stderr.write(`scoring bench: built ${learners} learners, ${events} events in ${Math.round(performance.now() - built)} ms\n`);
-    const run = await runChild(file);
-    if (run.rows !== learners) throw new Error(`expected ${learners} standing rows, got ${run.rows}`);
-    return { ms: Math.round(run.ms), rssMb: Math.round(run.rssMb), learners, events, winners: run.winners };
+    const results: ChildResult[] = [];
+    for (let i = 0; i < RUNS; i += 1) {
+      warmPageCache(file);
+      results.push(await runChild(file));
+    }
+    const bad = results.find((result) => result.rows !== learners);
+    if (bad) throw new Error(`expected ${learners} standing rows, got ${bad.rows}`);
+    const runs = results.map(({ run }) => run);
+    const median = [...runs].sort((a, b) => a.ms - b.ms)[Math.floor(runs.length / 2)]!;
+    return { ms: Math.round(median.ms), rssMb: Math.round(Math.max(...runs.map((run) => run.rssMb))), runs, learners, events, winners: results[0]!.winners };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/** One line per run: time, CPU, the rest of the machine's CPU meanwhile, disk reads. */
+export function describeScoringRuns(runs: readonly ScoringRun[]): string {
+  return runs.map((run, i) => {
+    const others = run.othersCpuMs === null ? '' : `, rest of the machine ${Math.round(run.othersCpuMs)} ms CPU`;
+    return `  run ${i + 1}: ${Math.round(run.ms)} ms (CPU ${Math.round(run.cpuMs)} ms${others}, ${run.diskReadMb.toFixed(1)} MB read from disk)`;
+  }).join('\n');
 }
 
 async function cli(): Promise<void> {
   if (process.argv[2] === '--measure') return measure(process.argv[3]!);
   const result = await runScoringBench();
   const ok = result.ms <= LIMIT_MS && result.rssMb <= LIMIT_RSS_MB;
-  console.log(`scoring: ${result.learners} learners, ${result.events} events → standings + awards in ${result.ms} ms, ` +
+  console.log(`scoring: ${result.learners} learners, ${result.events} events → standings + awards in ${result.ms} ms (median), ` +
     `peak RSS ${result.rssMb} MB, ${result.winners} winners (limits ${LIMIT_MS} ms, ${LIMIT_RSS_MB} MB) ${ok ? 'OK' : 'FAIL'}`);
+  console.log(describeScoringRuns(result.runs));
   if (!ok) process.exitCode = 1;
 }
 

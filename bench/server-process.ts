@@ -1,12 +1,14 @@
 /**
  * One benchmark server in its own process, so the load generator never shares its event loop.
- * `bare`: a Koa endpoint that does no work. `camp`: the real callback server and message pipeline over a WAL file
- * database in a temp folder, seeded with the bench camp. Talks to the parent over IPC: sends `ready` with the
- * port, answers `report` with what the ledger holds and the peak RSS, then exits.
+ * `bare`: a Koa endpoint that does no work. `camp <learners> <events>`: the real callback server and message pipeline
+ * over a WAL file database in a temp folder, seeded with the bench camp. `file <db>`: the same over a copy of a
+ * prepared database (e.g. the chat camp with a month of history). Talks to the parent over IPC: sends `ready` with
+ * the port, answers `report` with what the ledger holds and the peak RSS, then exits.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type Sqlite from 'better-sqlite3';
 import Koa from 'koa';
 import { Router } from '@koa/router';
 import { createMessageHandler } from '../src/app/handle-message.js';
@@ -15,17 +17,34 @@ import { createCallbackServer, listen } from '../src/bot/callback-server.js';
 import { openDatabase } from '../src/db/open-database.js';
 import { verifyChain } from '../src/db/ledger.js';
 import { BENCH_APP_KEYS, BENCH_BOT_KEYS, BENCH_CORP_ID } from './bench-keys.js';
+import { startCpuProfile } from './main-thread-profiler.js';
 import { buildBenchCamp } from './scoring-fixture.js';
 
 export interface ServerReport {
   processed: number;
+  /** `submission` events recorded by the pipeline (not seeded). */
   submissions: number;
+  /** `participation` events added while serving. */
+  participation: number;
+  /** Events added while serving. */
   events: number;
   chainOk: boolean;
   peakRssMb: number;
 }
 
-export type ServerMessage = { type: 'ready'; port: number } | ({ type: 'report' } & ServerReport);
+export type ServerMessage = { type: 'ready'; port: number } | { type: 'profiling' } | { type: 'profiled' } | ({ type: 'report' } & ServerReport);
+
+/** What the parent asks: start or stop a CPU profile of the main thread, or the final report. */
+export type ParentMessage = { type: 'profile-start' } | { type: 'profile-stop'; file: string } | { type: 'report' };
+
+/** Answers the parent's requests to profile this thread. */
+function answerProfiling(): void {
+  let stop: ((file: string) => Promise<void>) | null = null;
+  process.on('message', (message: ParentMessage) => {
+    if (message.type === 'profile-start') void startCpuProfile().then((stopper) => ((stop = stopper), process.send!({ type: 'profiling' } satisfies ServerMessage)));
+    if (message.type === 'profile-stop' && stop) void stop(message.file).then(() => process.send!({ type: 'profiled' } satisfies ServerMessage));
+  });
+}
 
 function bareApp(): Koa {
   const router = new Router();
@@ -38,10 +57,18 @@ function bareApp(): Koa {
   return app;
 }
 
-function campApp(dir: string, learners: number, events: number): { app: Koa; report: () => Omit<ServerReport, 'peakRssMb'> } {
-  const { sqlite } = openDatabase(join(dir, 'bench.db'));
-  buildBenchCamp(sqlite, learners, events);
-  const seeded = sqlite.prepare('SELECT count(*) FROM events').pluck().get() as number;
+function openBenchDatabase(dir: string, mode: string, args: string[]): Sqlite.Database {
+  const file = join(dir, 'bench.db');
+  if (mode === 'file') copyFileSync(args[0]!, file);
+  const { sqlite } = openDatabase(file);
+  if (mode === 'camp') buildBenchCamp(sqlite, Number(args[0] ?? 2000), Number(args[1] ?? 0));
+  return sqlite;
+}
+
+function campApp(sqlite: Sqlite.Database): { app: Koa; report: () => Omit<ServerReport, 'peakRssMb'> } {
+  const count = (sql: string): number => sqlite.prepare(sql).pluck().get() as number;
+  const seeded = count('SELECT count(*) FROM events');
+  const seededParticipation = count(`SELECT count(*) FROM events WHERE type = 'participation'`);
   const handle = createMessageHandler({ sqlite, respond: createRespond({ sqlite, log: () => {} }) });
   const config = {
     corpId: BENCH_CORP_ID,
@@ -52,10 +79,10 @@ function campApp(dir: string, learners: number, events: number): { app: Koa; rep
     replayWindowS: 300,
   };
   const app = createCallbackServer({ config, handle, isReady: () => true, log: () => {}, cryptoWorkers: Number(process.env.CAMP_CRYPTO_WORKERS ?? 1) });
-  const count = (sql: string): number => sqlite.prepare(sql).pluck().get() as number;
   const report = () => ({
     processed: count('SELECT count(*) FROM processed_messages'),
     submissions: count(`SELECT count(*) FROM events WHERE type = 'submission' AND source <> 'import'`),
+    participation: count(`SELECT count(*) FROM events WHERE type = 'participation'`) - seededParticipation,
     events: count('SELECT count(*) FROM events') - seeded,
     chainOk: verifyChain(sqlite).ok,
   });
@@ -63,17 +90,18 @@ function campApp(dir: string, learners: number, events: number): { app: Koa; rep
 }
 
 async function main(): Promise<void> {
-  const [mode = 'bare', learners = '2000', events = '0'] = process.argv.slice(2);
+  const [mode = 'bare', ...args] = process.argv.slice(2);
   const dir = mkdtempSync(join(tmpdir(), 'camp-bot-bench-server-'));
-  const built = mode === 'camp' ? campApp(dir, Number(learners), Number(events)) : { app: bareApp(), report: null };
+  const built = mode === 'bare' ? { app: bareApp(), report: null } : campApp(openBenchDatabase(dir, mode, args));
   let peak = process.memoryUsage().rss;
   const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 100);
   const { server, port } = await listen(built.app, 0);
   server.keepAliveTimeout = 30_000;
-  process.on('message', (message: { type: string }) => {
+  answerProfiling();
+  process.on('message', (message: ParentMessage) => {
     if (message.type !== 'report') return;
     clearInterval(sampler);
-    const counts = built.report?.() ?? { processed: 0, submissions: 0, events: 0, chainOk: true };
+    const counts = built.report?.() ?? { processed: 0, submissions: 0, participation: 0, events: 0, chainOk: true };
     peak = Math.max(peak, process.resourceUsage().maxRSS * 1024);
     process.send!({ type: 'report', ...counts, peakRssMb: Math.round(peak / 1024 / 1024) } satisfies ServerMessage, () => {
       server.closeAllConnections();

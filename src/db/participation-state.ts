@@ -1,5 +1,5 @@
 import type Sqlite from 'better-sqlite3';
-import { localDateOf } from '../camp/time-zone.js';
+import { endOfLocalDayMs, localDateOf, zonedTimeToUtcMs } from '../camp/time-zone.js';
 import type { ParticipationState } from '../scoring/participation-rule.js';
 import { prepared } from './prepared.js';
 
@@ -9,16 +9,22 @@ import { prepared } from './prepared.js';
  */
 export const PARTICIPATION_KEY_PREFIX = 'participation:';
 
-/** Times (ms, ascending) of each learner's counted, non-revoked messages; optionally for one learner only. */
-export function countedMessageTimes(sqlite: Sqlite.Database, campId: string, userid?: string): Map<string, number[]> {
-  const rows = prepared<{ campId: string; userid: string | null }, { userid: string; at: number }>(
+/** A calendar day is at most 25 h long, so only times within 26 h either side of a message can share its day. */
+const DAY_REACH_MS = 26 * 3_600_000;
+const CLOCK_CHANGE_MS = 2 * 3_600_000;
+
+// `e` is a counted message: a message-keyed participation event that no revocation points at (one probe of
+// `events_revokes`, not a read of the camp's revocations).
+const COUNTED = `e.type = 'participation'
+  AND substr(e.dedupe_key, 1, ${PARTICIPATION_KEY_PREFIX.length}) = '${PARTICIPATION_KEY_PREFIX}'
+  AND NOT EXISTS (SELECT 1 FROM events r WHERE r.revokes = e.id AND r.type = 'revoke' AND r.camp_id = e.camp_id)`;
+
+/** Times (ms, ascending) of each learner's counted, non-revoked messages in the camp (the whole history). */
+export function countedMessageTimes(sqlite: Sqlite.Database, campId: string): Map<string, number[]> {
+  const rows = prepared<[string], { userid: string; at: number }>(
     sqlite,
-    `SELECT userid, happened_at AS at FROM events e
-     WHERE camp_id = @campId AND type = 'participation' AND (@userid IS NULL OR userid = @userid)
-       AND substr(dedupe_key, 1, ${PARTICIPATION_KEY_PREFIX.length}) = '${PARTICIPATION_KEY_PREFIX}'
-       AND NOT EXISTS (SELECT 1 FROM events r WHERE r.camp_id = e.camp_id AND r.type = 'revoke' AND r.revokes = e.id)
-     ORDER BY happened_at`,
-  ).all({ campId, userid: userid ?? null });
+    `SELECT e.userid, e.happened_at AS "at" FROM events e WHERE e.camp_id = ? AND ${COUNTED} ORDER BY e.happened_at`,
+  ).all(campId);
   const byUser = new Map<string, number[]>();
   for (const row of rows) {
     const times = byUser.get(row.userid);
@@ -28,24 +34,76 @@ export function countedMessageTimes(sqlite: Sqlite.Database, campId: string, use
   return byUser;
 }
 
+/**
+ * What the rule needs of one learner's counted message times (ascending) for a message at `at`: every one from `from`
+ * to `to` (a span holding `at` and its whole calendar day), and the latest before `from` when none of those is at or
+ * before `at`. Index searches on `events_camp_user` bounded by learner and time: the cost does not grow with history.
+ */
+function countedTimesNear(sqlite: Sqlite.Database, campId: string, userid: string, at: number, from: number, to: number): number[] {
+  const near = prepared<[string, string, number, number], { at: number }>(
+    sqlite,
+    `SELECT e.happened_at AS "at" FROM events e
+     WHERE e.camp_id = ? AND e.userid = ? AND e.happened_at BETWEEN ? AND ? AND ${COUNTED} ORDER BY e.happened_at`,
+  ).all(campId, userid, from, to).map((row) => row.at);
+  if (near.length > 0 && near[0]! <= at) return near;
+  const earlier = prepared<[string, string, number], { at: number }>(
+    sqlite,
+    `SELECT e.happened_at AS "at" FROM events e
+     WHERE e.camp_id = ? AND e.userid = ? AND e.happened_at < ? AND ${COUNTED} ORDER BY e.happened_at DESC LIMIT 1`,
+  ).get(campId, userid, from);
+  return earlier === undefined ? near : [earlier.at, ...near];
+}
+
+// Intl takes several µs a date and every message of a learner looks again at the same counted times of the day around
+// it, so dates are kept (a pure function of the instant and zone); cleared when full.
+const datesByZone = new Map<string, Map<number, string>>();
+const MAX_DATES = 100_000;
+
+function cachedLocalDate(ms: number, timeZone: string): string {
+  let dates = datesByZone.get(timeZone);
+  if (!dates) datesByZone.set(timeZone, (dates = new Map()));
+  let date = dates.get(ms);
+  if (date === undefined) {
+    if (dates.size >= MAX_DATES) dates.clear();
+    dates.set(ms, (date = localDateOf(ms, timeZone)));
+  }
+  return date;
+}
+
 /** The rule's state for a message at `at`, from the learner's counted message times (ascending). */
 export function stateFromTimes(times: readonly number[], at: number, timeZone: string): ParticipationState {
   const before = upperBound(times, at);
-  const day = localDateOf(at, timeZone);
+  const day = cachedLocalDate(at, timeZone);
   let countedToday = 0;
-  // A calendar day is at most 25 h long, so only times within 26 h either side can share it.
-  for (let i = lowerBound(times, at - 26 * 3_600_000); i < times.length && times[i]! <= at + 26 * 3_600_000; i += 1) {
-    if (localDateOf(times[i]!, timeZone) === day) countedToday += 1;
+  for (let i = lowerBound(times, at - DAY_REACH_MS); i < times.length && times[i]! <= at + DAY_REACH_MS; i += 1) {
+    if (cachedLocalDate(times[i]!, timeZone) === day) countedToday += 1;
   }
   return { lastCountedAt: before > 0 ? times[before - 1]! : null, countedToday };
 }
 
+// The instants a zone's calendar day spans, widened by a clock change (at most 2 h in any zone), since the zone's
+// computed midnights are exact only to within one; kept per zone and date (they are asked for on every message).
+const daySpans = new Map<string, { from: number; to: number }>();
+
+function daySpan(day: string, timeZone: string): { from: number; to: number } {
+  const key = `${timeZone} ${day}`;
+  let span = daySpans.get(key);
+  if (!span) {
+    if (daySpans.size >= 1000) daySpans.clear();
+    span = { from: zonedTimeToUtcMs(day, timeZone) - CLOCK_CHANGE_MS, to: endOfLocalDayMs(day, timeZone) + CLOCK_CHANGE_MS };
+    daySpans.set(key, span);
+  }
+  return span;
+}
+
 /**
  * The participation state of one learner for a message at `at` (what the chat pipeline passes to
- * `countsAsParticipation`). Call inside the message's transaction.
+ * `countsAsParticipation`), from that learner's counted messages of the day around `at` only. Call inside the
+ * message's transaction.
  */
 export function participationStateAt(sqlite: Sqlite.Database, campId: string, userid: string, at: number, timeZone: string): ParticipationState {
-  return stateFromTimes(countedMessageTimes(sqlite, campId, userid).get(userid) ?? [], at, timeZone);
+  const { from, to } = daySpan(cachedLocalDate(at, timeZone), timeZone);
+  return stateFromTimes(countedTimesNear(sqlite, campId, userid, at, Math.min(from, at), Math.max(to, at)), at, timeZone);
 }
 
 /** Inserts `at` into ascending `times`. */

@@ -1,0 +1,13 @@
+/**
+ * A small, fast, seeded PRNG (mulberry32) so every run builds the same fixtures: returns numbers in [0, 1).
+ * @example const random = seededRandom(42); const pick = Math.floor(random() * 10);
+ */
+export function seededRandom(seed: number): () => number {
+  let a = seed;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
