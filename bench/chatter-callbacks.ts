@@ -1,4 +1,4 @@
-import { buildCallback, type FakeMessage } from '../test/support/fake-wecom-callbacks.js';
+import { buildCallback, type FakeMessage } from '../src/fake-wecom/fake-wecom-callbacks.js';
 import { BENCH_BOT_KEYS } from './bench-keys.js';
 import type { PreparedCallback } from './callback-bodies.js';
 import { BENCH_CHAT_ID, BENCH_WEBHOOK } from './chat-camp.js';

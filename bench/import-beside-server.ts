@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Sqlite from 'better-sqlite3';
 import { openDatabase } from '../src/db/open-database.js';
-import { startFakeWeComApi } from '../test/support/fake-wecom-api.js';
+import { startFakeWeComApi } from '../src/fake-wecom/fake-wecom-api.js';
 import { campBotEnv, runCli, startServe } from '../test/reliability/camp-bot-process.js';
 import { BENCH_APP_KEYS, BENCH_BOT_KEYS, BENCH_CORP_ID } from './bench-keys.js';
 import { buildChatCamp, CHAT_CAMP_ID } from './chat-camp.js';

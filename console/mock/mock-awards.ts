@@ -1,5 +1,5 @@
 import type { CampConfig } from '../../src/camp/camp-config.js';
-import { signCertificateCode } from '../../src/delivery/certificate-code.js';
+import { signCertificateCode } from '../../src/publication/certificate-code.js';
 import { selectAwards, type AwardSelection } from '../../src/scoring/select-awards.js';
 import { mockNow } from './mock-clock.js';
 import type { MockCamp, MockPublication } from './mock-camp.js';

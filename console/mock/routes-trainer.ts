@@ -4,7 +4,7 @@ import type {
   AttendanceResponse, AwardsPreviewResponse, AwardsResponse, EventsPage, PublicationView, SessionsResponse, StandingsResponse,
   SubmissionQueueItem, WeightsResponse,
 } from '../../src/console/api-types.js';
-import { describeAwardRule } from '../../src/delivery/describe-award-rule.js';
+import { describeAwardRule } from '../../src/publication/describe-award-rule.js';
 import { effectiveWeights } from '../../src/scoring/effective-weights.js';
 import { iso, mockNow } from './mock-clock.js';
 import type { MockCamp } from './mock-camp.js';

@@ -1,7 +1,6 @@
-import type Sqlite from 'better-sqlite3';
 import { endOfLocalDayMs, localDateOf, zonedTimeToUtcMs } from '../camp/time-zone.js';
 import type { ParticipationState } from '../scoring/participation-rule.js';
-import { prepared } from './prepared.js';
+import { executorOf, type Db } from './db.js';
 
 /**
  * Messages counted as participation (chat pipeline and chat-archive import alike) are `participation` events whose
@@ -20,11 +19,11 @@ const COUNTED = `e.type = 'participation'
   AND NOT EXISTS (SELECT 1 FROM events r WHERE r.revokes = e.id AND r.type = 'revoke' AND r.camp_id = e.camp_id)`;
 
 /** Times (ms, ascending) of each learner's counted, non-revoked messages in the camp (the whole history). */
-export function countedMessageTimes(sqlite: Sqlite.Database, campId: string): Map<string, number[]> {
-  const rows = prepared<[string], { userid: string; at: number }>(
-    sqlite,
+export async function countedMessageTimes(db: Db, campId: string): Promise<Map<string, number[]>> {
+  const rows = await executorOf(db).all<{ userid: string; at: number }>(
     `SELECT e.userid, e.happened_at AS "at" FROM events e WHERE e.camp_id = ? AND ${COUNTED} ORDER BY e.happened_at`,
-  ).all(campId);
+    [campId],
+  );
   const byUser = new Map<string, number[]>();
   for (const row of rows) {
     const times = byUser.get(row.userid);
@@ -39,18 +38,19 @@ export function countedMessageTimes(sqlite: Sqlite.Database, campId: string): Ma
  * to `to` (a span holding `at` and its whole calendar day), and the latest before `from` when none of those is at or
  * before `at`. Index searches on `events_camp_user` bounded by learner and time: the cost does not grow with history.
  */
-function countedTimesNear(sqlite: Sqlite.Database, campId: string, userid: string, at: number, from: number, to: number): number[] {
-  const near = prepared<[string, string, number, number], { at: number }>(
-    sqlite,
+async function countedTimesNear(db: Db, campId: string, userid: string, at: number, from: number, to: number): Promise<number[]> {
+  const ex = executorOf(db);
+  const near = (await ex.all<{ at: number }>(
     `SELECT e.happened_at AS "at" FROM events e
      WHERE e.camp_id = ? AND e.userid = ? AND e.happened_at BETWEEN ? AND ? AND ${COUNTED} ORDER BY e.happened_at`,
-  ).all(campId, userid, from, to).map((row) => row.at);
+    [campId, userid, from, to],
+  )).map((row) => row.at);
   if (near.length > 0 && near[0]! <= at) return near;
-  const earlier = prepared<[string, string, number], { at: number }>(
-    sqlite,
+  const earlier = await ex.get<{ at: number }>(
     `SELECT e.happened_at AS "at" FROM events e
      WHERE e.camp_id = ? AND e.userid = ? AND e.happened_at < ? AND ${COUNTED} ORDER BY e.happened_at DESC LIMIT 1`,
-  ).get(campId, userid, from);
+    [campId, userid, from],
+  );
   return earlier === undefined ? near : [earlier.at, ...near];
 }
 
@@ -101,9 +101,9 @@ function daySpan(day: string, timeZone: string): { from: number; to: number } {
  * `countsAsParticipation`), from that learner's counted messages of the day around `at` only. Call inside the
  * message's transaction.
  */
-export function participationStateAt(sqlite: Sqlite.Database, campId: string, userid: string, at: number, timeZone: string): ParticipationState {
+export async function participationStateAt(db: Db, campId: string, userid: string, at: number, timeZone: string): Promise<ParticipationState> {
   const { from, to } = daySpan(cachedLocalDate(at, timeZone), timeZone);
-  return stateFromTimes(countedTimesNear(sqlite, campId, userid, at, Math.min(from, at), Math.max(to, at)), at, timeZone);
+  return stateFromTimes(await countedTimesNear(db, campId, userid, at, Math.min(from, at), Math.max(to, at)), at, timeZone);
 }
 
 /** Inserts `at` into ascending `times`. */

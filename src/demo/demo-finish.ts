@@ -1,6 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { CliIo } from '../cli/cli-command.js';
+import type { LineOutput } from '../report/line-output.js';
 import { loadCampStandings, requireCamp } from '../db/camp-standings.js';
 import { rosterOf } from '../db/roster-store.js';
 import type { PublishedWinner } from '../db/publication-record.js';
@@ -27,7 +27,7 @@ export interface DemoSummary {
 }
 
 export interface FinishInput {
-  io: CliIo;
+  io: LineOutput;
   outDir: string;
   played: PlayResult;
   marks: DayMark[];
@@ -37,15 +37,15 @@ export interface FinishInput {
 /** After the last day: waits for the outbox, prints the standings and winners, writes the files, checks a certificate. */
 export async function finishDemo(stack: DemoStack, input: FinishInput): Promise<DemoSummary> {
   const { io, played } = input;
-  const { sqlite } = stack.database;
+  const { store } = stack;
   await stack.outboxIdle();
-  const outbox = outboxCounts(sqlite);
-  const publication = currentPublication(sqlite, DEMO_CAMP_ID);
+  const outbox = await outboxCounts(store);
+  const publication = await currentPublication(store, DEMO_CAMP_ID);
   if (!publication) throw new ValidationError(`演示结束时奖项没有发布：${played.jobs.filter((j) => j.job === 'publish').map((j) => j.result).join('; ')}`);
-  const camp = requireCamp(sqlite, DEMO_CAMP_ID);
-  const standings = loadCampStandings(sqlite, DEMO_CAMP_ID, publication.asOf);
+  const camp = await requireCamp(store, DEMO_CAMP_ID);
+  const standings = await loadCampStandings(store, DEMO_CAMP_ID, publication.asOf);
   const uploads = await stack.proxy.uploads();
-  const files = await writeDemoFiles(input.outDir, sqlite, DEMO_CAMP_ID, standings, uploads);
+  const files = await writeDemoFiles(input.outDir, store, DEMO_CAMP_ID, standings, uploads);
   const transcript = join(input.outDir, 'transcript.md');
   writeFileSync(transcript, transcriptMarkdown({
     title: `camp-bot 演示记录：${camp.name}（${camp.starts} ～ ${camp.ends}）`,
@@ -53,7 +53,7 @@ export async function finishDemo(stack: DemoStack, input: FinishInput): Promise<
     calls: stack.fake.calls,
     marks: input.marks,
     exchanges: played.exchanges,
-    names: new Map(rosterOf(sqlite, DEMO_CAMP_ID).map((p) => [p.userid, p.name])),
+    names: new Map((await rosterOf(store, DEMO_CAMP_ID)).map((p) => [p.userid, p.name])),
     media: new Map(uploads.filter((u) => u.mediaId).map((u) => [u.mediaId!, u.filename])),
     timezone: camp.timezone,
   }));
@@ -78,7 +78,7 @@ function transcriptSummary(stack: DemoStack, played: PlayResult, files: DemoFile
   ];
 }
 
-async function printVerification(io: CliIo, baseUrl: string, winner: PublishedWinner | undefined): Promise<void> {
+async function printVerification(io: LineOutput, baseUrl: string, winner: PublishedWinner | undefined): Promise<void> {
   if (!winner) return;
   const url = `${baseUrl}/verify/${winner.certificate}`;
   const response = await fetch(url, { headers: { accept: 'application/json' } });
@@ -86,7 +86,7 @@ async function printVerification(io: CliIo, baseUrl: string, winner: PublishedWi
   io.out(`🔎 证书验证 /verify/${winner.certificate}（${winner.name}）：${response.status === 200 && check.genuine ? '真实有效' : `未通过（HTTP ${response.status}）`}`);
 }
 
-function printFiles(io: CliIo, outDir: string, files: DemoFiles, transcript: string, stats: { sent: number; failed: number; seconds: number; callbacks: number }): void {
+function printFiles(io: LineOutput, outDir: string, files: DemoFiles, transcript: string, stats: { sent: number; failed: number; seconds: number; callbacks: number }): void {
   io.out(`📁 输出目录 ${outDir}`);
   io.out(`   证书 PNG ${files.certificates.length} 张：${join(outDir, 'certificates')}/`);
   for (const file of files.adminFiles) io.out(`   ${file.endsWith('.csv') ? '行政获奖名单' : '其他附件'}：${file}`);

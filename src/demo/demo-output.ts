@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type Sqlite from 'better-sqlite3';
-import { standingsJson } from '../cli/standings.js';
+import type { Db } from '../db/db.js';
+import { standingsJson } from '../report/standings-json.js';
 import { exportTables } from '../insight/export-tables.js';
 import { loadExportInput } from '../insight/load-export-input.js';
 import { writeXlsx } from '../insight/write-xlsx.js';
@@ -26,7 +26,7 @@ function safeName(name: string): string {
  * Writes the certificate PNGs and the admins' prize list exactly as the bot uploaded them to WeCom, the export
  * workbook (standings, awards, prize hand-over) and `standings.json` (the `standings --json` document).
  */
-export async function writeDemoFiles(outDir: string, sqlite: Sqlite.Database, campId: string, standings: Standings, uploads: CapturedUpload[]): Promise<DemoFiles> {
+export async function writeDemoFiles(outDir: string, db: Db, campId: string, standings: Standings, uploads: CapturedUpload[]): Promise<DemoFiles> {
   const files: DemoFiles = { certificates: [], adminFiles: [], xlsx: join(outDir, `${campId}-export.xlsx`), standings: join(outDir, 'standings.json') };
   for (const upload of uploads) {
     // The bot names certificate uploads `证书-<award>-<userid>.png`; anything else (the prize list, a /stats chart) is not one.
@@ -35,7 +35,7 @@ export async function writeDemoFiles(outDir: string, sqlite: Sqlite.Database, ca
     writeFileSync(file, upload.bytes);
     (isCertificate ? files.certificates : files.adminFiles).push(file);
   }
-  await writeXlsx(exportTables(loadExportInput(sqlite, campId, standings.asOf)), files.xlsx);
+  await writeXlsx(exportTables(await loadExportInput(db, campId, standings.asOf)), files.xlsx);
   writeFileSync(files.standings, JSON.stringify(standingsJson(standings), null, 2) + '\n');
   return files;
 }

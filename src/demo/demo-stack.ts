@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import { startCampBot, type RunningCampBot } from '../app/create-app.js';
 import { readConfig, type Config } from '../config.js';
-import { openDatabase, type Database } from '../db/open-database.js';
+import type { Store } from '../db/db.js';
 import { outboxCounts } from '../db/outbox-store.js';
 import { startFakeWeComApi, type FakeWeComApi } from '../fake-wecom/fake-wecom-api.js';
 import type { FakeKeys } from '../fake-wecom/fake-wecom-callbacks.js';
@@ -20,14 +20,14 @@ const DEMO = {
   certSecret: 'demo-cert-secret-not-for-production',
 } as const;
 
-/** The running pieces: fake WeCom (behind a recording proxy), the real server, and the demo's own database handle. */
+/** The running pieces: fake WeCom (behind a recording proxy), the real server, and its store (the demo reads it too). */
 export interface DemoStack {
   config: Config;
   baseUrl: string;
   fake: FakeWeComApi;
   proxy: RecordingProxy;
   bot: RunningCampBot;
-  database: Database;
+  store: Store;
   appKeys: FakeKeys;
   botKeys: FakeKeys;
   /** Server log lines (kept quiet during the demo, shown on failure). */
@@ -71,25 +71,24 @@ async function startServer(outDir: string, timezone: string, fake: FakeWeComApi,
   const bot = await startCampBot(config, { log: (line) => log.push(line), schedules: false, outboxPollMs: 25, pace: { windowMs: 60 } });
   const baseUrl = `http://127.0.0.1:${bot.port}`;
   config.publicBaseUrl = baseUrl; // known only once port 0 is bound; certificate links point here
-  const database = openDatabase(config.dbFile);
+  const { store } = bot;
   return {
-    config, baseUrl, fake, proxy, bot, database, log,
+    config, baseUrl, fake, proxy, bot, store, log,
     appKeys: { token: DEMO.token, encodingAesKey: DEMO.aesKey, receiveId: DEMO.corpId },
     botKeys: { token: DEMO.botToken, encodingAesKey: DEMO.botAesKey, receiveId: '' },
-    outboxIdle: (timeoutMs = 60_000) => outboxIdle(database, timeoutMs),
+    outboxIdle: (timeoutMs = 60_000) => outboxIdle(store, timeoutMs),
     async close() {
       await bot.close();
-      database.close();
       await proxy.close();
       await fake.close();
     },
   };
 }
 
-async function outboxIdle(database: Database, timeoutMs: number): Promise<number> {
+async function outboxIdle(store: Store, timeoutMs: number): Promise<number> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const counts = outboxCounts(database.sqlite);
+    const counts = await outboxCounts(store);
     const left = counts.pending + counts.sending;
     if (left === 0 || Date.now() > deadline) return left;
     await delay(20);

@@ -1,4 +1,4 @@
-import type { CliIo } from '../cli/cli-command.js';
+import type { LineOutput } from '../report/line-output.js';
 
 export interface ProgressBar {
   tick(label?: string): void;
@@ -14,7 +14,7 @@ const REDRAW_MS = 100;
  * A one-line `\r` progress bar on a terminal; elsewhere (CI, pipes, tests) a line per label change, so logs stay
  * readable.
  */
-export function progressBar(io: CliIo, total: number, write: (text: string) => void = (t) => process.stdout.write(t)): ProgressBar {
+export function progressBar(io: LineOutput, total: number, write: (text: string) => void = (t) => process.stdout.write(t)): ProgressBar {
   let done = 0;
   let current = '';
   let drawnAt = 0;

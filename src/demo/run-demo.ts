@@ -1,8 +1,8 @@
 import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseCampFile } from '../camp/parse-camp-file.js';
-import { describeCampChanges } from '../cli/camp-apply.js';
-import type { CliIo } from '../cli/cli-command.js';
+import { describeCampChanges } from '../report/camp-changes-text.js';
+import type { LineOutput } from '../report/line-output.js';
 import { saveCamp } from '../db/camp-store.js';
 import { importRoster } from '../db/roster-store.js';
 import { ValidationError } from '../errors.js';
@@ -27,7 +27,7 @@ export interface DemoOptions {
   learners: number;
   seed: number;
   concurrency: number;
-  io: CliIo;
+  io: LineOutput;
   timezone?: string;
 }
 
@@ -68,7 +68,7 @@ async function playCamp(stack: DemoStack, options: DemoOptions, tools: ScriptToo
   const bar = progressBar(io, total);
   const played = await playScript(days, {
     baseUrl: stack.baseUrl, appKeys: stack.appKeys, botKeys: stack.botKeys, campId: DEMO_CAMP_ID,
-    scheduleDeps: { sqlite: stack.database.sqlite, certSecret: stack.config.certSecret, publicBaseUrl: stack.baseUrl, instanceId: 'demo' },
+    scheduleDeps: { db: stack.store, certSecret: stack.config.certSecret, publicBaseUrl: stack.baseUrl, instanceId: 'demo' },
     concurrency: options.concurrency,
     onMessage: () => bar.tick(),
     onDayEnd: async ({ day }) => {
@@ -104,10 +104,10 @@ async function applySampleCamp(stack: DemoStack, options: DemoOptions, outDir: s
   const campYaml = sampleCampYaml(calendar, people, chats, stack.proxy.baseUrl);
   writeFileSync(campFile, campYaml);
   writeFileSync(rosterFile, rosterCsv(people));
-  const { sqlite } = stack.database;
+  const { store } = stack;
   const config = parseCampFile(campYaml);
-  const changes = saveCamp(sqlite, config, Date.now());
-  const roster = importRoster(sqlite, config.id, parseRoster(await readTableFile(rosterFile)));
+  const changes = await saveCamp(store, config, Date.now());
+  const roster = await importRoster(store, config.id, parseRoster(await readTableFile(rosterFile)));
   options.io.out(`▶ camp apply ${campFile}：${describeCampChanges(config.id, config.name, changes)[0]}（${calendar.starts} ～ ${calendar.ends}）`);
   options.io.out(`▶ roster import ${rosterFile}：${roster.peopleAdded} 人（${people.learners.length} 名学员分 ${people.teams.length} 组，培训老师 ${people.trainers.length}、部门负责人 ${people.managers.length}、行政 ${people.admins.length}）`);
   return createScriptTools(random, calendar, people, chats, stack.proxy.baseUrl);

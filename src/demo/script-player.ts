@@ -52,7 +52,7 @@ export async function playScript(days: ScriptDay[], options: PlayOptions): Promi
 
 async function playStep(step: ScriptStep, options: PlayOptions, poster: LoopbackPoster, result: PlayResult): Promise<void> {
   if (step.kind === 'job') {
-    const outcome = JOBS[step.job]({ ...options.scheduleDeps, now: () => step.time * 1000 }, options.campId, step.slot);
+    const outcome = await JOBS[step.job]({ ...options.scheduleDeps, now: () => step.time * 1000 }, options.campId, step.slot);
     result.jobs.push({ slot: step.slot, job: step.job, result: outcome.ran ? outcome.result : 'already claimed' });
     return;
   }
