@@ -1,7 +1,9 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openDatabase } from '../src/db/open-database.js';
+import { countEvents } from '../src/db/count-rows.js';
+import { openStore } from '../src/db/open-store.js';
+import { checkpointDatabase } from '../src/db/checkpoint-database.js';
 import { runCli } from '../test/reliability/camp-bot-process.js';
 import { BENCH_CHAT_ID, buildChatCamp, CHAT_CAMP_ID } from './chat-camp.js';
 import { writeChatHistory } from './chat-history.js';
@@ -24,10 +26,10 @@ export interface CampFiles {
   cleanup(): void;
 }
 
-function createCampFile(file: string, learners: number, now: number): void {
-  const database = openDatabase(file);
-  buildChatCamp(database.sqlite, learners, now);
-  database.close();
+async function createCampFile(file: string, learners: number, now: number): Promise<void> {
+  const store = await openStore({ dbFile: file });
+  await buildChatCamp(store, learners, now);
+  await store.close();
 }
 
 async function importHistory(dir: string, file: string, learners: number, perLearner: number, now: number): Promise<HistoryImport> {
@@ -37,11 +39,11 @@ async function importHistory(dir: string, file: string, learners: number, perLea
   const result = await runCli(['events', 'import', CHAT_CAMP_ID, jsonl], { PATH: process.env.PATH, HOME: process.env.HOME, DB_FILE: file });
   const importMs = Math.round(performance.now() - started);
   if (result.code !== 0) throw new Error(`history import failed: ${result.stderr || result.stdout}`);
-  const database = openDatabase(file);
-  const counted = database.sqlite.prepare(`SELECT count(*) FROM events WHERE dedupe_key LIKE 'participation:%'`).pluck().get() as number;
+  const store = await openStore({ dbFile: file });
+  const counted = await countEvents(store, { type: 'participation' });
   // The copies start from one file, with nothing left in the WAL.
-  database.sqlite.pragma('wal_checkpoint(TRUNCATE)');
-  database.close();
+  await checkpointDatabase(store);
+  await store.close();
   rmSync(jsonl);
   return { lines: written.lines, expected: written.counted, counted, importMs };
 }
@@ -54,12 +56,12 @@ export async function buildCampFiles(learners: number, perLearner: number | null
   const dir = mkdtempSync(join(tmpdir(), 'camp-bot-bench-camps-'));
   const now = Date.now();
   const empty = join(dir, 'empty.db');
-  createCampFile(empty, learners, now);
+  await createCampFile(empty, learners, now);
   let history: string | null = null;
   let historyImport: HistoryImport | null = null;
   if (perLearner !== null) {
     history = join(dir, 'history.db');
-    createCampFile(history, learners, now);
+    await createCampFile(history, learners, now);
     historyImport = await importHistory(dir, history, learners, perLearner, now);
   }
   return { empty, history, historyImport, cleanup: () => rmSync(dir, { recursive: true, force: true }) };

@@ -1,8 +1,8 @@
-import type Sqlite from 'better-sqlite3';
 import type { CampConfig } from '../src/camp/camp-config.js';
 import { parseCampFile } from '../src/camp/parse-camp-file.js';
 import { localDateOf } from '../src/camp/time-zone.js';
 import { saveCamp } from '../src/db/camp-store.js';
+import { transaction, type Db } from '../src/db/db.js';
 import { appendEvent } from '../src/db/ledger.js';
 import { importRoster } from '../src/db/roster-store.js';
 
@@ -37,15 +37,15 @@ awards:
  * The real-traffic bench camp: `learners` learners `u0…` in teams of 20, the group chat bound, and assignment `a1`
  * open for `/submit`; no other history.
  */
-export function buildChatCamp(sqlite: Sqlite.Database, learners: number, now: number): CampConfig {
+export async function buildChatCamp(db: Db, learners: number, now: number): Promise<CampConfig> {
   const config = parseCampFile(chatCampYaml(now));
-  saveCamp(sqlite, config, now);
+  await saveCamp(db, config, now);
   const roster = Array.from({ length: learners }, (_, i) => ({
     userid: `u${i}`, name: `学员${i}`, department: `部门${i % 37}`, team: `T${Math.floor(i / 20)}`, role: 'learner' as const, joined: null,
   }));
-  sqlite.transaction(() => {
-    importRoster(sqlite, CHAT_CAMP_ID, roster);
-    appendEvent(sqlite, { campId: CHAT_CAMP_ID, type: 'assignment', ref: 'a1', note: '用户访谈', actor: 'trainer1', source: 'command', happenedAt: now - 7 * DAY }, now);
-  }).immediate();
+  await transaction(db, async (tx) => {
+    await importRoster(tx, CHAT_CAMP_ID, roster);
+    await appendEvent(tx, { campId: CHAT_CAMP_ID, type: 'assignment', ref: 'a1', note: '用户访谈', actor: 'trainer1', source: 'command', happenedAt: now - 7 * DAY }, now);
+  });
   return config;
 }

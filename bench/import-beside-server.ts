@@ -5,8 +5,9 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import Sqlite from 'better-sqlite3';
-import { openDatabase } from '../src/db/open-database.js';
+import { countEvents } from '../src/db/count-rows.js';
+import { openStore } from '../src/db/open-store.js';
+import { checkMessage } from '../src/db/processed-messages.js';
 import { startFakeWeComApi } from '../src/fake-wecom/fake-wecom-api.js';
 import { campBotEnv, runCli, startServe } from '../test/reliability/camp-bot-process.js';
 import { BENCH_APP_KEYS, BENCH_BOT_KEYS, BENCH_CORP_ID } from './bench-keys.js';
@@ -55,15 +56,15 @@ function serveEnv(dbFile: string, apiBase: string): NodeJS.ProcessEnv {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-function countRecorded(dbFile: string, acked: string[]): { recorded: number; importedEvents: number } {
-  const sqlite = new Sqlite(dbFile, { readonly: true });
+async function countRecorded(dbFile: string, acked: string[]): Promise<{ recorded: number; importedEvents: number }> {
+  const store = await openStore({ dbFile, readOnly: true });
   try {
-    const processed = sqlite.prepare<[string], { key: string }>('SELECT key FROM processed_messages WHERE key = ?');
-    const recorded = acked.filter((key) => processed.get(key) !== undefined).length;
-    const importedEvents = sqlite.prepare(`SELECT count(*) FROM events WHERE source = 'import'`).pluck().get() as number;
+    let recorded = 0;
+    for (const key of acked) if ((await checkMessage(store, key)).kind === 'done') recorded += 1;
+    const importedEvents = (await countEvents(store)) - (await countEvents(store, { notSource: 'import' }));
     return { recorded, importedEvents };
   } finally {
-    sqlite.close();
+    await store.close();
   }
 }
 
@@ -99,15 +100,15 @@ export async function runImportBesideServer(options: ImportBesideOptions): Promi
   const api = await startFakeWeComApi();
   try {
     const dbFile = join(dir, 'camp-bot.db');
-    const database = openDatabase(dbFile);
-    buildChatCamp(database.sqlite, learners, Date.now());
-    database.close();
+    const store = await openStore({ dbFile });
+    await buildChatCamp(store, learners, Date.now());
+    await store.close();
     const csv = join(dir, 'events.csv');
     await writeEventsCsv(csv, options.rows, learners, Date.now());
     const env = serveEnv(dbFile, api.baseUrl);
     const serve = await startServe(env);
     const { importMs, imported, said, health } = await importUnderChatter(serve.baseUrl, csv, env, { ...options, learners, settleMs }).finally(() => serve.stop());
-    const counts = countRecorded(dbFile, said.acked);
+    const counts = await countRecorded(dbFile, said.acked);
     const importSays = (imported.stdout + imported.stderr).trim().split('\n').at(-1) ?? '';
     return {
       rows: options.rows, importMs, importCode: imported.code, importSays, importedEvents: counts.importedEvents,

@@ -1,8 +1,9 @@
-import type Sqlite from 'better-sqlite3';
+import Sqlite from 'better-sqlite3';
 import { parseCampFile } from '../src/camp/parse-camp-file.js';
 import type { CampConfig } from '../src/camp/camp-config.js';
 import { saveCamp } from '../src/db/camp-store.js';
 import { GENESIS_HASH, eventHash } from '../src/db/ledger.js';
+import { openSqliteStore } from '../src/db/sqlite/open-sqlite-store.js';
 import { seededRandom } from './seeded-random.js';
 
 export const BENCH_CAMP_YAML = `
@@ -42,12 +43,15 @@ const SESSIONS = 20;
 
 type Columns = [string, string | null, number | null, string | null, string | null, string, number, number | null];
 
-/** Inserts events with a correct hash chain, in one transaction with one prepared statement. */
+/**
+ * Inserts events with a correct hash chain, in one transaction with one prepared statement, straight into the SQLite
+ * file (the fixture is a tool building a big camp in seconds, not the product); `finish` moves the ledger head.
+ */
 class ChainWriter {
   private prevHash = GENESIS_HASH;
   private id = 0;
   private readonly insert: Sqlite.Statement;
-  constructor(sqlite: Sqlite.Database, private readonly campId: string, private readonly recordedAt: number) {
+  constructor(private readonly sqlite: Sqlite.Database, private readonly campId: string, private readonly recordedAt: number) {
     this.insert = sqlite.prepare(
       `INSERT INTO events (id, camp_id, type, userid, num, text, ref, actor, source, happened_at, recorded_at, revokes, note,
        dedupe_key, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'import', ?, ?, ?, NULL, NULL, ?, ?)`,
@@ -64,6 +68,11 @@ class ChainWriter {
     this.insert.run(this.id, this.campId, type, userid, num, text, ref, actor, at, this.recordedAt, revokes, this.prevHash, hash);
     this.prevHash = hash;
     return this.id;
+  }
+
+  finish(): void {
+    this.sqlite.prepare('UPDATE ledger_head SET last_id = ?, last_hash = ?, count = ?, mac = NULL, updated_at = ? WHERE id = 1')
+      .run(this.id, this.prevHash, this.id, this.recordedAt);
   }
 }
 
@@ -117,16 +126,32 @@ function eventOf(type: string, random: () => number, learners: number, at: numbe
 }
 
 /**
- * Builds the benchmark camp: `learners` learners in teams of 20 and `events` events spread over the camp's five weeks.
- * Returns the camp config and the instant to score at (the camp's last day).
+ * Builds the benchmark camp in a new SQLite file: `learners` learners in teams of 20 and `events` events spread over
+ * the camp's five weeks. Returns the camp config and the instant to score at (the camp's last day).
  */
-export function buildBenchCamp(sqlite: Sqlite.Database, learners: number, events: number): { config: CampConfig; asOf: number } {
+export async function buildBenchCampFile(file: string, learners: number, events: number): Promise<{ config: CampConfig; asOf: number }> {
   const config = parseCampFile(BENCH_CAMP_YAML);
   const start = Date.parse('2026-11-02T01:00:00Z');
   const asOf = Date.parse('2026-12-04T10:00:00Z');
+  const store = openSqliteStore(file);
+  await saveCamp(store, config, start);
+  await store.close();
+  const sqlite = new Sqlite(file);
+  // Only the fixture build: a big page cache and no fsync make the 2M-row insert minutes faster.
+  sqlite.pragma('cache_size = -400000');
+  sqlite.pragma('synchronous = OFF');
+  try {
+    writeBenchEvents(sqlite, config, learners, events, start, asOf);
+    sqlite.pragma('wal_checkpoint(TRUNCATE)');
+  } finally {
+    sqlite.close();
+  }
+  return { config, asOf };
+}
+
+function writeBenchEvents(sqlite: Sqlite.Database, config: CampConfig, learners: number, events: number, start: number, asOf: number): void {
   const random = seededRandom(42);
   sqlite.transaction(() => {
-    saveCamp(sqlite, config, start);
     const person = sqlite.prepare('INSERT INTO people (userid, name, department) VALUES (?, ?, ?)');
     const member = sqlite.prepare(`INSERT INTO members (camp_id, userid, role, team) VALUES (?, ?, 'learner', ?)`);
     for (let i = 0; i < learners; i += 1) {
@@ -143,6 +168,6 @@ export function buildBenchCamp(sqlite: Sqlite.Database, learners: number, events
       lastId = writer.write(eventOf(pickType(random), random, learners, at, lastId, submitted));
       if (i % Math.floor(events / SESSIONS) === 0) writer.write(['session', null, null, null, `s${1 + Math.floor((i * SESSIONS) / events)}`, 'trainer1', at, null]);
     }
+    writer.finish();
   }).immediate();
-  return { config, asOf };
 }

@@ -3,12 +3,15 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { openDatabase } from '../src/db/open-database.js';
+import { copyDatabase } from '../src/db/copy-database.js';
+import { openStore } from '../src/db/open-store.js';
 import { previewAwards } from '../src/db/preview-awards.js';
 import { machineBusyMs, warmPageCache } from './machine-cpu.js';
-import { buildBenchCamp } from './scoring-fixture.js';
+import { buildBenchCampFile } from './scoring-fixture.js';
 
 export const LIMIT_MS = 2_000;
+/** SPEC-free target the storage issue set for PostgreSQL (the server does part of the work, over loopback). */
+export const POSTGRES_LIMIT_MS = 3_000;
 export const LIMIT_RSS_MB = 300;
 
 /** One timed run, in a fresh process. */
@@ -51,20 +54,25 @@ function highWaterRss(): number {
   return process.resourceUsage().maxRSS * 1024;
 }
 
+/** `file` is a SQLite file, or a `postgres://` URL. */
+function storeAt(where: string) {
+  return openStore(/^postgres/.test(where) ? { databaseUrl: where, dbFile: ':memory:', migrations: false, maxConnections: 8 } : { dbFile: where, migrations: false });
+}
+
 /** Runs in a fresh process so its peak RSS is the scoring run's alone, not the fixture build's. */
-function measure(file: string): void {
-  const database = openDatabase(file, { migrations: false });
+async function measure(where: string): Promise<void> {
+  const store = await storeAt(where);
   let peak = process.memoryUsage().rss;
   const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 5);
   const [cpu, usage, busy] = [process.cpuUsage(), process.resourceUsage(), machineBusyMs()];
   const started = performance.now();
-  const preview = previewAwards(database.sqlite, 'bench', Date.parse('2026-12-04T10:00:00Z'));
+  const preview = await previewAwards(store, 'bench', Date.parse('2026-12-04T10:00:00Z'));
   const ms = performance.now() - started;
   const [cpuAfter, usageAfter, busyAfter] = [process.cpuUsage(cpu), process.resourceUsage(), machineBusyMs()];
   clearInterval(sampler);
-  // The run is synchronous, so the sampler cannot see inside it; the kernel's high-water mark can.
+  // The sampler cannot see inside synchronous stretches of the run; the kernel's high-water mark can.
   peak = Math.max(peak, process.memoryUsage().rss, highWaterRss());
-  database.close();
+  await store.close();
   const cpuMs = (cpuAfter.user + cpuAfter.system) / 1000;
   const run: ScoringRun = {
     ms, cpuMs, othersCpuMs: busy === null || busyAfter === null ? null : Math.max(0, busyAfter - busy - cpuMs),
@@ -94,23 +102,18 @@ function runChild(file: string): Promise<ChildResult> {
  * ~1.1 s only with both cores free: runs are repeated and the median reported, and the database is read into the
  * page cache before each run, so that a run measures scoring, not the disk.
  */
-export async function runScoringBench(learners = 100_000, events = 2_000_000): Promise<ScoringBenchResult> {
+export async function runScoringBench(learners = 100_000, events = 2_000_000, postgresUrl: string | null = null): Promise<ScoringBenchResult> {
   const dir = mkdtempSync(join(tmpdir(), 'camp-bot-bench-'));
   try {
     const file = join(dir, 'bench.db');
-    const database = openDatabase(file);
-    // Only the fixture build: a big page cache and no fsync make the 2M-row insert minutes faster.
-    database.sqlite.pragma('cache_size = -400000');
-    database.sqlite.pragma('synchronous = OFF');
     const built = performance.now();
-    buildBenchCamp(database.sqlite, learners, events);
-    database.sqlite.pragma('wal_checkpoint(TRUNCATE)');
-    database.close();
+    await buildBenchCampFile(file, learners, events);
     process.stderr.write(`scoring bench: built ${learners} learners, ${events} events in ${Math.round(performance.now() - built)} ms\n`);
+    if (postgresUrl) await copyInto(file, postgresUrl);
     const results: ChildResult[] = [];
     for (let i = 0; i < RUNS; i += 1) {
-      warmPageCache(file);
-      results.push(await runChild(file));
+      if (!postgresUrl) warmPageCache(file);
+      results.push(await runChild(postgresUrl ?? file));
     }
     const bad = results.find((result) => result.rows !== learners);
     if (bad) throw new Error(`expected ${learners} standing rows, got ${bad.rows}`);
@@ -120,6 +123,19 @@ export async function runScoringBench(learners = 100_000, events = 2_000_000): P
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/** Moves the built camp into the (empty) PostgreSQL database at `url`. */
+async function copyInto(file: string, url: string): Promise<void> {
+  const started = performance.now();
+  const [from, to] = [await storeAt(file), await openStore({ databaseUrl: url, dbFile: ':memory:', maxConnections: 2 })];
+  try {
+    await copyDatabase(from, to);
+  } finally {
+    await from.close();
+    await to.close();
+  }
+  process.stderr.write(`scoring bench: copied into PostgreSQL in ${Math.round(performance.now() - started)} ms\n`);
 }
 
 /** One line per run: time, CPU, the rest of the machine's CPU meanwhile, disk reads. */
@@ -132,10 +148,12 @@ export function describeScoringRuns(runs: readonly ScoringRun[]): string {
 
 async function cli(): Promise<void> {
   if (process.argv[2] === '--measure') return measure(process.argv[3]!);
-  const result = await runScoringBench();
-  const ok = result.ms <= LIMIT_MS && result.rssMb <= LIMIT_RSS_MB;
+  const postgresUrl = process.env.BENCH_DATABASE_URL ?? null;
+  const result = await runScoringBench(100_000, 2_000_000, postgresUrl);
+  const limit = postgresUrl ? POSTGRES_LIMIT_MS : LIMIT_MS;
+  const ok = result.ms <= limit && result.rssMb <= LIMIT_RSS_MB;
   console.log(`scoring: ${result.learners} learners, ${result.events} events → standings + awards in ${result.ms} ms (median), ` +
-    `peak RSS ${result.rssMb} MB, ${result.winners} winners (limits ${LIMIT_MS} ms, ${LIMIT_RSS_MB} MB) ${ok ? 'OK' : 'FAIL'}`);
+    `peak RSS ${result.rssMb} MB, ${result.winners} winners (limits ${limit} ms, ${LIMIT_RSS_MB} MB) ${ok ? 'OK' : 'FAIL'}`);
   console.log(describeScoringRuns(result.runs));
   if (!ok) process.exitCode = 1;
 }

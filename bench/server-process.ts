@@ -8,17 +8,18 @@
 import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type Sqlite from 'better-sqlite3';
 import Koa from 'koa';
 import { Router } from '@koa/router';
 import { createMessageHandler } from '../src/app/handle-message.js';
 import { createRespond } from '../src/app/respond.js';
 import { createCallbackServer, listen } from '../src/bot/callback-server.js';
-import { openDatabase } from '../src/db/open-database.js';
+import { countEvents, countProcessedMessages } from '../src/db/count-rows.js';
+import type { Store } from '../src/db/db.js';
 import { verifyChain } from '../src/db/ledger.js';
+import { openStore } from '../src/db/open-store.js';
 import { BENCH_APP_KEYS, BENCH_BOT_KEYS, BENCH_CORP_ID } from './bench-keys.js';
 import { startCpuProfile } from './main-thread-profiler.js';
-import { buildBenchCamp } from './scoring-fixture.js';
+import { buildBenchCampFile } from './scoring-fixture.js';
 
 export interface ServerReport {
   processed: number;
@@ -57,19 +58,19 @@ function bareApp(): Koa {
   return app;
 }
 
-function openBenchDatabase(dir: string, mode: string, args: string[]): Sqlite.Database {
+async function openBenchStore(dir: string, mode: string, args: string[]): Promise<Store> {
   const file = join(dir, 'bench.db');
   if (mode === 'file') copyFileSync(args[0]!, file);
-  const { sqlite } = openDatabase(file);
-  if (mode === 'camp') buildBenchCamp(sqlite, Number(args[0] ?? 2000), Number(args[1] ?? 0));
-  return sqlite;
+  if (mode === 'camp') await buildBenchCampFile(file, Number(args[0] ?? 2000), Number(args[1] ?? 0));
+  return openStore({ dbFile: file });
 }
 
-function campApp(sqlite: Sqlite.Database): { app: Koa; report: () => Omit<ServerReport, 'peakRssMb'> } {
-  const count = (sql: string): number => sqlite.prepare(sql).pluck().get() as number;
-  const seeded = count('SELECT count(*) FROM events');
-  const seededParticipation = count(`SELECT count(*) FROM events WHERE type = 'participation'`);
-  const handle = createMessageHandler({ sqlite, respond: createRespond({ sqlite, log: () => {} }) });
+const SETTINGS = { certSecret: 'bench-cert-secret', publicBaseUrl: 'http://127.0.0.1' };
+
+async function campApp(store: Store): Promise<{ app: Koa; report: () => Promise<Omit<ServerReport, 'peakRssMb'>> }> {
+  const seeded = await countEvents(store);
+  const seededParticipation = await countEvents(store, { type: 'participation' });
+  const handle = createMessageHandler({ store, respond: createRespond({ settings: SETTINGS, log: () => {} }), log: () => {} });
   const config = {
     corpId: BENCH_CORP_ID,
     token: BENCH_APP_KEYS.token,
@@ -79,12 +80,12 @@ function campApp(sqlite: Sqlite.Database): { app: Koa; report: () => Omit<Server
     replayWindowS: 300,
   };
   const app = createCallbackServer({ config, handle, isReady: () => true, log: () => {}, cryptoWorkers: Number(process.env.CAMP_CRYPTO_WORKERS ?? 1) });
-  const report = () => ({
-    processed: count('SELECT count(*) FROM processed_messages'),
-    submissions: count(`SELECT count(*) FROM events WHERE type = 'submission' AND source <> 'import'`),
-    participation: count(`SELECT count(*) FROM events WHERE type = 'participation'`) - seededParticipation,
-    events: count('SELECT count(*) FROM events') - seeded,
-    chainOk: verifyChain(sqlite).ok,
+  const report = async () => ({
+    processed: await countProcessedMessages(store),
+    submissions: await countEvents(store, { type: 'submission', notSource: 'import' }),
+    participation: (await countEvents(store, { type: 'participation' })) - seededParticipation,
+    events: (await countEvents(store)) - seeded,
+    chainOk: (await verifyChain(store)).ok,
   });
   return { app, report };
 }
@@ -92,16 +93,16 @@ function campApp(sqlite: Sqlite.Database): { app: Koa; report: () => Omit<Server
 async function main(): Promise<void> {
   const [mode = 'bare', ...args] = process.argv.slice(2);
   const dir = mkdtempSync(join(tmpdir(), 'camp-bot-bench-server-'));
-  const built = mode === 'bare' ? { app: bareApp(), report: null } : campApp(openBenchDatabase(dir, mode, args));
+  const built = mode === 'bare' ? { app: bareApp(), report: null } : await campApp(await openBenchStore(dir, mode, args));
   let peak = process.memoryUsage().rss;
   const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 100);
   const { server, port } = await listen(built.app, 0);
   server.keepAliveTimeout = 30_000;
   answerProfiling();
-  process.on('message', (message: ParentMessage) => {
+  process.on('message', async (message: ParentMessage) => {
     if (message.type !== 'report') return;
     clearInterval(sampler);
-    const counts = built.report?.() ?? { processed: 0, submissions: 0, participation: 0, events: 0, chainOk: true };
+    const counts = (await built.report?.()) ?? { processed: 0, submissions: 0, participation: 0, events: 0, chainOk: true };
     peak = Math.max(peak, process.resourceUsage().maxRSS * 1024);
     process.send!({ type: 'report', ...counts, peakRssMb: Math.round(peak / 1024 / 1024) } satisfies ServerMessage, () => {
       server.closeAllConnections();
