@@ -73,7 +73,9 @@ export const events = pgTable(
   (t) => [
     uniqueIndex('events_dedupe').on(t.dedupeKey),
     index('events_camp_type').on(t.campId, t.type, t.userid, t.num, t.ref, t.happenedAt, t.actor),
-    index('events_camp_user').on(t.campId, t.userid, t.happenedAt),
+    // A learner's events by time; covering type and dedupe key too, so the participation rule reads a learner's counted
+    // messages of a day from the index alone (the rows of one learner's messages lie on different pages).
+    index('events_camp_user').on(t.campId, t.userid, t.happenedAt, t.type, t.dedupeKey),
     index('events_revokes').on(t.revokes).where(sql`${t.revokes} IS NOT NULL`),
   ],
 );

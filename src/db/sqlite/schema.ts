@@ -65,7 +65,9 @@ export const events = sqliteTable(
     uniqueIndex('events_dedupe').on(t.dedupeKey),
     // Covers what scoring reads (all but assignment/weights text), so standings never touch the wide rows.
     index('events_camp_type').on(t.campId, t.type, t.userid, t.num, t.ref, t.happenedAt, t.actor),
-    index('events_camp_user').on(t.campId, t.userid, t.happenedAt),
+    // A learner's events by time; covering type and dedupe key too, so the participation rule reads a learner's counted
+    // messages of a day from the index alone (the rows of one learner's messages lie on different pages).
+    index('events_camp_user').on(t.campId, t.userid, t.happenedAt, t.type, t.dedupeKey),
     // "Is this event revoked?" is one probe instead of reading every revocation of the camp.
     index('events_revokes').on(t.revokes).where(sql`${t.revokes} IS NOT NULL`),
   ],
