@@ -21,12 +21,12 @@ export interface AppendCounts {
 export async function appendImportedEvents(
   sqlite: Sqlite.Database, events: Iterable<NewEvent> | AsyncIterable<NewEvent>, recordedAt: number,
 ): Promise<AppendCounts> {
-  const cacheSize = sqlite.pragma('cache_size', { simple: true }) as number;
-  // A million appends land all over the ledger's indexes: with the default 2 MB of cache, a third of the time went
-  // to reading and spilling pages. 64 MB holds the indexes' hot pages for the length of the transaction.
-  sqlite.pragma(`cache_size = ${IMPORT_CACHE_SIZE}`);
   sqlite.exec('BEGIN IMMEDIATE');
+  const cacheSize = sqlite.pragma('cache_size', { simple: true }) as number;
   try {
+    // A million appends land all over the ledger's indexes: with the default 2 MB of cache, a third of the time went
+    // to reading and spilling pages. 64 MB holds the indexes' hot pages for the length of the transaction.
+    sqlite.pragma(`cache_size = ${IMPORT_CACHE_SIZE}`);
     const counts: AppendCounts = { recorded: 0, duplicates: 0 };
     for await (const event of events) {
       if (appendEvent(sqlite, event, recordedAt).duplicate) counts.duplicates += 1;
