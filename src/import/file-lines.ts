@@ -1,7 +1,7 @@
 import { createInterface } from 'node:readline';
 import { Readable } from 'node:stream';
 import { decodeChunks } from './decode-chunks.js';
-import { fileSource } from './read-table-file.js';
+import { fileSource } from './import-file.js';
 
 /**
  * The lines of a UTF-8 text file as it streams (without `\n` or `\r\n`, a leading BOM dropped).

@@ -12,7 +12,7 @@ import { fileLines } from './file-lines.js';
 import type { ImportResult, Progress } from './import-result.js';
 import { readChatArchive, type ArchiveMessage } from './parse-chat-archive.js';
 import { ParticipationTally } from './participation-tally.js';
-import { fileSource } from './read-table-file.js';
+import { fileSource } from './import-file.js';
 import { requireUtf8 } from './text-encoding.js';
 
 const NO_HISTORY = { lastCountedAt: null, countedToday: 0 };

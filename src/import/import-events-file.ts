@@ -5,7 +5,7 @@ import { ValidationError } from '../errors.js';
 import { importChatArchive } from './import-chat-archive.js';
 import { importEventsCsv } from './import-events-csv.js';
 import type { ImportResult, Progress } from './import-result.js';
-import { requireReadableFile } from './read-table-file.js';
+import { requireReadableFile } from './import-file.js';
 
 /**
  * `events import`: a `.csv` of facts (SPEC §5 table) or a `.jsonl` chat archive (participation). Checks the whole

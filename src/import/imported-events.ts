@@ -3,7 +3,6 @@ import type { NewEvent } from '../db/event-types.js';
 import type { EventRow, EventRowContext } from './event-row.js';
 import { eventRowToEvent, missingAssignment } from './event-row-to-event.js';
 import { importKeys } from './import-key.js';
-import type { Progress } from './import-result.js';
 
 /**
  * The writing pass of an events import: the events of rows that `checkEventRows` passed, keyed by `importKeys`. A row
@@ -11,10 +10,9 @@ import type { Progress } from './import-result.js';
  * nothing.
  */
 export async function* importedEvents(
-  rows: AsyncIterable<EventRow>, ctx: EventRowContext, assignments: ReadonlySet<string>, progress?: Progress,
+  rows: AsyncIterable<EventRow>, ctx: EventRowContext, assignments: ReadonlySet<string>,
 ): AsyncGenerator<NewEvent> {
   const keyOf = importKeys();
-  let count = 0;
   for await (const row of rows) {
     const result = eventRowToEvent(row, ctx);
     const problem = 'problem' in result ? result.problem : missingAssignment(result.event, assignments);
@@ -22,7 +20,5 @@ export async function* importedEvents(
       throw new ValidationError(`line ${row.line}: ${problem}（文件或名单在校验后改变了），未导入任何内容`);
     }
     yield { ...result.event, source: 'import', dedupeKey: keyOf(row, result.event) };
-    count += 1;
-    if (progress && count % 100_000 === 0) progress('written', count);
   }
 }
