@@ -124,7 +124,11 @@ export function writeChatArchive(file: string, messages: number, learners: numbe
   out.close();
 }
 
-/** `node --import tsx bench/import-fixture.ts <dir> [events rows] [chat messages]` writes the four files into <dir>. */
+/**
+ * `node --import tsx bench/import-fixture.ts <dir> [events rows] [chat messages]` writes the four files into <dir>;
+ * then, with `DB_FILE=<dir>/camp.db`: `camp apply <dir>/camp.yaml`, `roster import import-bench <dir>/roster.csv` and
+ * `/usr/bin/time -v node bin/camp-bot.js events import import-bench <dir>/events.csv` (or `<dir>/chat.jsonl`).
+ */
 function writeAll(args: string[]): void {
   const dir = resolve(args[0] ?? 'bench-import');
   const rows = Number(args[1] ?? 1_000_000);
