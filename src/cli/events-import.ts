@@ -1,9 +1,12 @@
 import { UsageError } from '../errors.js';
 import { requireCamp } from '../db/camp-standings.js';
 import { importEventsFile } from '../import/import-events-file.js';
+import type { Progress } from '../import/import-result.js';
 import type { CliCommand, CliIo } from './cli-command.js';
 import { openConfiguredDatabase } from './open-configured-database.js';
 import { parseFlags } from './parse-flags.js';
+
+const STAGES = { checked: '校验', written: '写入' } as const;
 
 export const eventsImportCommand: CliCommand = {
   path: ['events', 'import'],
@@ -16,7 +19,7 @@ export const eventsImportCommand: CliCommand = {
     const database = openConfiguredDatabase();
     try {
       const camp = requireCamp(database.sqlite, campId);
-      const progress = io.isTty ? (done: number, total: number) => io.err(`  已校验 ${done}/${total} 行…`) : undefined;
+      const progress: Progress | undefined = io.isTty ? (stage, rows) => io.err(`  已${STAGES[stage]} ${rows} 行…`) : undefined;
       const result = await importEventsFile(database.sqlite, camp, file, Date.now(), progress);
       const skipped = result.skipped > 0 ? `，${result.skipped} 条不计（非本营学员、未绑定群聊或不满足参与规则）` : '';
       io.out(`已导入 ${campId}：新记录 ${result.recorded} 条，已存在 ${result.duplicates} 条${skipped}`);

@@ -6,6 +6,7 @@ import { main } from '../../src/cli/main.js';
 import { openDatabase } from '../../src/db/open-database.js';
 import { rosterOf } from '../../src/db/roster-store.js';
 import { captureIo } from '../support/capture-io.js';
+import { gbkBytes } from '../support/gbk-bytes.js';
 import { tempDbFile } from '../support/temp-db-file.js';
 
 const CAMP = 'id: c1\nname: 名单营\nstarts: 2026-11-02\nends: 2026-12-04\ntrainers: [teacher]\n';
@@ -45,6 +46,32 @@ describe('camp-bot roster import', () => {
       { userid: 'u2', name: '李四', team: 'A', department: '产品部', joined: null, roles: ['learner'] },
       { userid: 'u3', name: '王 五', team: 'B', department: '研发部', joined: null, roles: ['learner'] },
     ]);
+  });
+
+  it('reads a CSV saved by Excel on Chinese Windows (GBK) without garbling the names', async () => {
+    writeFileSync(path('roster.csv'), gbkBytes(CSV));
+    const io = captureIo();
+    expect(await main(['roster', 'import', 'c1', path('roster.csv')], io)).toBe(0);
+    expect(roster().map((r) => [r.userid, r.name, r.department])).toEqual([
+      ['teacher', '赵老师', '培训部'], ['u1', '张三', '研发部'], ['u2', '李四', '产品部'], ['u3', '王 五', '研发部'],
+    ]);
+  });
+
+  it('reads a UTF-16 CSV (Excel\'s "Unicode text") by its BOM', async () => {
+    writeFileSync(path('roster.csv'), Buffer.from('\uFEFF' + CSV, 'utf16le'));
+    expect(await main(['roster', 'import', 'c1', path('roster.csv')], captureIo())).toBe(0);
+    expect(roster().find((r) => r.userid === 'u2')?.name).toBe('李四');
+  });
+
+  it('refuses a file that is neither UTF-8 nor GB18030 in one line, storing nothing', async () => {
+    const latin = Buffer.from('userid,name\nu1,ok\nu2,Ren\xe9e\n', 'latin1');
+    writeFileSync(path('roster.csv'), Buffer.concat([latin, Buffer.from([0xff, 0xff, 0x0a])]));
+    const io = captureIo();
+    expect(await main(['roster', 'import', 'c1', path('roster.csv')], io)).toBe(1);
+    expect(io.stderr).toEqual([
+      'camp-bot: 无法识别文件编码：第 3 行不是有效的 UTF-8，第 4 行不是有效的 GB18030/GBK（混用了编码，或不是文本文件）；请另存为 UTF-8（Excel：「CSV UTF-8（逗号分隔）」）后再导入',
+    ]);
+    expect(roster().map((r) => r.userid)).toEqual(['teacher']);
   });
 
   it('imports an XLSX roster, dates included', async () => {
