@@ -1,6 +1,6 @@
 import type { ImportJob } from '../../src/console/api-types.js';
 import { eventRowToEvent } from '../../src/import/event-row-to-event.js';
-import type { Table } from '../../src/import/read-table-file.js';
+import type { Table } from '../../src/import/table-row.js';
 import { mockNow } from './mock-clock.js';
 import type { MockCamp } from './mock-camp.js';
 import type { NewMockEvent } from './mock-event.js';
@@ -24,7 +24,7 @@ export function startImport(camp: MockCamp, table: Table, id: string, actor: str
   const tick = (): void => {
     for (const row of table.rows.slice(job.processed, job.processed + ROWS_PER_TICK)) {
       const v = row.values;
-      const result = eventRowToEvent({ line: row.line, type: v.type ?? '', userid: v.userid ?? '', value: v.value ?? '', at: v.at ?? '', ref: v.ref ?? '', actor: v.actor ?? '', note: v.note ?? '' }, context);
+      const result = eventRowToEvent({ line: row.line, type: v.type ?? '', userid: v.userid ?? '', value: v.value ?? '', at: v.at ?? '', ref: v.ref ?? '', actor: v.actor ?? '', note: v.note ?? '', extra: row.extra }, context);
       if ('problem' in result) job.lines.push({ line: row.line, message: result.problem });
       else {
         const { type, userid, num, text, ref, actor, note, happenedAt } = result.event;

@@ -1,6 +1,7 @@
 import type { UploadedFile } from '../../src/console/api-types.js';
 import { ValidationError } from '../../src/errors.js';
-import { parseCsvTable, parseXlsxTable, type Table } from '../../src/import/read-table-file.js';
+import { readTableBytes } from '../../src/import/read-table-bytes.js';
+import type { Table } from '../../src/import/table-row.js';
 import { refuse } from './mock-http.js';
 
 /** The `file` of an upload body: its name and decoded bytes. */
@@ -16,9 +17,8 @@ export function uploadedFile(body: Record<string, unknown>): { name: string; con
 export async function uploadedTable(body: Record<string, unknown>): Promise<Table> {
   const { name, content } = uploadedFile(body);
   const lower = name.toLowerCase();
-  if (lower.endsWith('.xlsx')) return parseXlsxTable(content);
-  if (lower.endsWith('.csv')) return parseCsvTable(content.toString('utf8'));
-  refuse(400, '只支持 .csv 或 .xlsx 文件');
+  if (!lower.endsWith('.xlsx') && !lower.endsWith('.csv')) refuse(400, '只支持 .csv 或 .xlsx 文件');
+  return readTableBytes(name, content);
 }
 
 /** `line N: what` problems → `{ line, message }`; other problems keep line 0. */

@@ -1,5 +1,6 @@
 import { ValidationError } from '../errors.js';
-import { parseXlsxTable, type TableRow } from '../import/read-table-file.js';
+import { readTableBytes } from '../import/read-table-bytes.js';
+import type { TableRow } from '../import/table-row.js';
 import { OPTION_IDS, type QuizDefinition } from './quiz-definition.js';
 import { validateQuiz } from './parse-quiz-file.js';
 
@@ -12,7 +13,7 @@ const KIND_WORDS: Record<string, string> = { 单选: 'single', 多选: 'multiple
  * the YAML form, each with its sheet row.
  */
 export async function readQuizWorkbook(content: Buffer, timeZone: string): Promise<QuizDefinition> {
-  const { rows } = await parseXlsxTable(content);
+  const { rows } = await readTableBytes('quiz.xlsx', content);
   const first = rows[0];
   if (!first) throw new ValidationError('测验表没有数据行：表头是 id,title,timeLimit,opens,closes,question,kind,points,A,…,answer');
   const raw = {

@@ -1,14 +1,15 @@
 import { auditKeyOf } from './audit-key.js';
 import { executorOf, transaction, type Db } from './db.js';
-import { CHAIN_COLUMNS, COLUMNS, eventHash, type Row } from './event-hash.js';
+import { CHAIN_COLUMNS, COLUMNS, eventHash } from './event-hash.js';
 import type { NewEvent, StoredEvent } from './event-types.js';
+import { rowOf, toStored, wellFormed } from './event-row.js';
 import { chainWalk, type ChainProblem, type ChainRow, type ChainWalk } from './chain-walk.js';
 import { eventsTriggers, triggerProblem } from './ledger-guards.js';
 import { assertExtendable, lockLedgerHead, readLedgerHead, writeLedgerHead } from './ledger-head.js';
 
 export { GENESIS_HASH, eventHash } from './event-hash.js';
 
-const INSERT_SQL = `INSERT INTO events (id, ${COLUMNS.join(', ')}, prev_hash, hash)
+export const INSERT_SQL = `INSERT INTO events (id, ${COLUMNS.join(', ')}, prev_hash, hash)
   VALUES (@id, ${COLUMNS.map((c) => '@' + c).join(', ')}, @prev_hash, @hash)`;
 const BY_DEDUPE_SQL = 'SELECT id FROM events WHERE dedupe_key = ?';
 
@@ -40,62 +41,6 @@ export function appendEvent(db: Db, raw: NewEvent, recordedAt: number): Promise<
   };
   // Inside a transaction a failure rolls back with the caller's work; alone, the append gets one of its own.
   return executorOf(db).inTransaction ? append(db) : transaction(db, append);
-}
-
-// SQLite would store a lone surrogate (AI-bot JSON can carry one) as U+FFFD, and the row would no longer match its hash.
-const wellFormedOrNull = (value: string | null | undefined): string | null => value?.toWellFormed() ?? null;
-
-/** The event with every text well-formed, as it will be hashed and stored. */
-function wellFormed(event: NewEvent): NewEvent {
-  return {
-    ...event,
-    campId: event.campId.toWellFormed(),
-    userid: wellFormedOrNull(event.userid),
-    text: wellFormedOrNull(event.text),
-    ref: wellFormedOrNull(event.ref),
-    actor: event.actor.toWellFormed(),
-    note: wellFormedOrNull(event.note),
-    dedupeKey: wellFormedOrNull(event.dedupeKey),
-  };
-}
-
-function rowOf(event: NewEvent, recordedAt: number): Row {
-  return {
-    camp_id: event.campId,
-    type: event.type,
-    userid: event.userid ?? null,
-    num: event.num ?? null,
-    text: event.text ?? null,
-    ref: event.ref ?? null,
-    actor: event.actor,
-    source: event.source,
-    happened_at: event.happenedAt,
-    recorded_at: recordedAt,
-    revokes: event.revokes ?? null,
-    note: event.note ?? null,
-    dedupe_key: event.dedupeKey ?? null,
-  };
-}
-
-function toStored(event: NewEvent, recordedAt: number, id: number, prevHash: string, hash: string): StoredEvent {
-  return {
-    id,
-    campId: event.campId,
-    type: event.type,
-    userid: event.userid ?? null,
-    num: event.num ?? null,
-    text: event.text ?? null,
-    ref: event.ref ?? null,
-    actor: event.actor,
-    source: event.source,
-    happenedAt: event.happenedAt,
-    revokes: event.revokes ?? null,
-    note: event.note ?? null,
-    dedupeKey: event.dedupeKey ?? null,
-    recordedAt,
-    prevHash,
-    hash,
-  };
 }
 
 export type ChainCheck =

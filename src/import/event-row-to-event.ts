@@ -16,13 +16,10 @@ function numberIn(value: string, min: number, max: number, what: string): number
   return n < min || n > max ? `value ${value} 超出范围 ${min}–${max}（${what}）` : n;
 }
 
-function needAssignment(row: EventRow, ctx: EventRowContext): string | null {
-  if (!row.ref) return 'ref 为空（应为作业 id）';
-  return ctx.assignments.has(row.ref) ? null : `作业 "${row.ref}" 不存在`;
-}
+const needAssignmentId = (row: EventRow): string | null => (row.ref ? null : 'ref 为空（应为作业 id）');
 
 function scored(row: EventRow, ctx: EventRowContext, what: string): string | Partial<Fields> {
-  const problem = needLearner(row, ctx) ?? needAssignment(row, ctx);
+  const problem = needLearner(row, ctx) ?? needAssignmentId(row);
   if (problem) return problem;
   const num = numberIn(row.value, 0, 100, what);
   return typeof num === 'string' ? num : { userid: row.userid, num, ref: row.ref, text: row.note || null };
@@ -56,7 +53,7 @@ const CHECKS: Record<ImportType, Check> = {
   participation: points,
   assignment: (row) => (row.ref ? { ref: row.ref, text: row.value || null, note: row.note || null } : 'ref 为空（应为作业 id）'),
   submission: (row, ctx) => {
-    const problem = needLearner(row, ctx) ?? needAssignment(row, ctx);
+    const problem = needLearner(row, ctx) ?? needAssignmentId(row);
     if (problem) return problem;
     return row.value ? { userid: row.userid, text: row.value, ref: row.ref } : 'value 为空（应为链接或文字）';
   },
@@ -78,9 +75,11 @@ function rowTime(row: EventRow, ctx: EventRowContext): number | string {
 
 /**
  * Validates one CSV row (SPEC §5 table) and maps it to ledger columns (ARCHITECTURE.md), or names its problem.
- * @example eventRowToEvent({ line: 2, type: 'exam', userid: 'u1', value: '88', at: '', ref: '', actor: '', note: '' }, ctx)
+ * Whether a row's assignment exists is `missingAssignment`'s question: it may be created further down the file.
+ * @example eventRowToEvent({ line: 2, type: 'exam', userid: 'u1', value: '88', at: '', ref: '', actor: '', note: '', extra: 0 }, ctx)
  */
 export function eventRowToEvent(row: EventRow, ctx: EventRowContext): RowResult {
+  if (row.extra > 0) return { problem: '列数多于表头（多余的逗号？）' };
   if (!(IMPORT_TYPES as readonly string[]).includes(row.type)) {
     return { problem: `type "${row.type}" 未知（应为 ${IMPORT_TYPES.join('|')}）` };
   }
@@ -90,4 +89,12 @@ export function eventRowToEvent(row: EventRow, ctx: EventRowContext): RowResult 
   if (typeof happenedAt === 'string') return { problem: happenedAt };
   const actor = row.actor || 'import';
   return { event: { campId: ctx.campId, type: row.type as ImportType, actor, happenedAt, note: null, ...checked } };
+}
+
+const ASSIGNMENT_WORK: ReadonlySet<string> = new Set(['submission', 'grade', 'review']);
+
+/** The problem of a submission, grade or review whose assignment is not among `assignments`; null otherwise. */
+export function missingAssignment(event: { type: string; ref?: string | null }, assignments: ReadonlySet<string>): string | null {
+  if (!ASSIGNMENT_WORK.has(event.type) || assignments.has(event.ref ?? '')) return null;
+  return `作业 "${event.ref}" 不存在`;
 }

@@ -17,6 +17,8 @@ export interface EventRow {
   ref: string;
   actor: string;
   note: string;
+  /** Non-empty cells beyond the header's columns. */
+  extra: number;
 }
 
 /** What a row is checked against. */
@@ -25,8 +27,6 @@ export interface EventRowContext {
   lessons: number;
   timeZone: string;
   learners: ReadonlySet<string>;
-  /** Assignment ids already in the ledger or created anywhere in the file. */
-  assignments: ReadonlySet<string>;
   now: number;
 }
 

@@ -1,4 +1,5 @@
 import { ValidationError } from '../errors.js';
+import type { Progress } from './import-result.js';
 import { safeJsonParse } from './safe-json-parse.js';
 
 /** One group message of a WeCom chat-archive (会话存档) export. */
@@ -39,19 +40,33 @@ function archiveLine(line: number, raw: string, now: number): Parsed {
   };
 }
 
+/** The messages of an archive that may count, and how many others were read. */
+export interface ArchiveRead {
+  messages: ArchiveMessage[];
+  dropped: number;
+}
+
 /**
- * Parses chat-archive JSONL (`msgid, from, roomid, msgtime, msgtype, text.content`), one message a line.
- * Recall/switch records are dropped. Throws ValidationError listing every bad line.
+ * Reads chat-archive JSONL (`msgid, from, roomid, msgtime, msgtype, text.content`), one message a line, keeping only
+ * the messages `keep` accepts (the rest are counted in `dropped`); recall/switch records are left out. Throws
+ * ValidationError listing every bad line.
+ * @example await readChatArchive(fileLines(file), Date.now(), (m) => m.roomid === 'room1')
  */
-export function parseChatArchive(content: string, now: number): ArchiveMessage[] {
+export async function readChatArchive(
+  lines: AsyncIterable<string>, now: number, keep: (message: ArchiveMessage) => boolean, progress?: Progress,
+): Promise<ArchiveRead> {
   const problems: string[] = [];
-  const messages: ArchiveMessage[] = [];
-  content.replace(/^\uFEFF/, '').split(/\r?\n/).forEach((raw, i) => {
-    if (raw.trim() === '') return;
-    const parsed = archiveLine(i + 1, raw, now);
-    if (typeof parsed === 'string') problems.push(`line ${i + 1}: ${parsed}`);
-    else if (parsed) messages.push(parsed);
-  });
+  const read: ArchiveRead = { messages: [], dropped: 0 };
+  let line = 0;
+  for await (const raw of lines) {
+    line += 1;
+    if (progress && line % 100_000 === 0) progress('checked', line);
+    if (raw.trim() === '') continue;
+    const parsed = archiveLine(line, raw, now);
+    if (typeof parsed === 'string') problems.push(`line ${line}: ${parsed}`);
+    else if (parsed && keep(parsed)) read.messages.push(parsed);
+    else if (parsed) read.dropped += 1;
+  }
   if (problems.length > 0) throw new ValidationError(`有 ${problems.length} 行错误，未导入任何内容`, problems);
-  return messages;
+  return read;
 }

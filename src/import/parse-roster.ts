@@ -1,7 +1,7 @@
 import { isIsoDate } from '../camp/time-zone.js';
 import { ValidationError } from '../errors.js';
 import { ROLES, type Role, type RosterRow } from '../db/roster-store.js';
-import type { Table, TableRow } from './read-table-file.js';
+import type { Table, TableRow } from './table-row.js';
 
 export const ROSTER_COLUMNS = ['userid', 'name', 'department', 'team', 'role', 'joined'] as const;
 

@@ -4,13 +4,21 @@ import { formatScore } from '../scoring/round.js';
 import type { PublicationResult } from '../db/publication-record.js';
 
 const HEADER = ['奖项ID', '奖项', 'userid', '姓名', '团队', '名次', '成绩', '奖品', '证书编号'];
+const SCORE_COLUMN = HEADER.indexOf('成绩');
 
-/** The winners-and-prizes list as CSV (UTF-8 with BOM, so Excel shows the Chinese correctly). */
+/**
+ * The winners-and-prizes list as CSV (UTF-8 with BOM, so Excel shows the Chinese correctly). Text that Excel would
+ * run as a formula (a name like `=HYPERLINK(…)`) is written with a leading `'`; scores stay numbers, with 2 decimals.
+ */
 export function prizeListCsv(result: PublicationResult): Buffer {
   const rows = result.winners.map((w) => [
-    w.award, w.awardName, w.userid, w.name, w.team ?? '', w.rank ?? '', formatScore(w.value), w.prize ?? '', w.certificate,
+    w.award, w.awardName, w.userid, w.name, w.team ?? '', w.rank ?? '', w.value, w.prize ?? '', w.certificate,
   ]);
-  return Buffer.from('\uFEFF' + stringify([HEADER, ...rows]), 'utf8');
+  const csv = stringify([HEADER, ...rows], {
+    escape_formulas: true,
+    cast: { number: (value, { column }) => (column === SCORE_COLUMN ? formatScore(value) : String(value)) },
+  });
+  return Buffer.from('\uFEFF' + csv, 'utf8');
 }
 
 /** The message admins get with the file: how many winners per award and what to hand over. */

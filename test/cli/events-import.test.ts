@@ -3,9 +3,10 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
 import { verifyChain } from '../../src/db/ledger.js';
-import { openDatabase } from '../../src/db/open-database.js';
+import { listEvents } from '../../src/db/list-events.js';
 import { captureIo } from '../support/capture-io.js';
-import { tempDbFile } from '../support/temp-db-file.js';
+import { gbkBytes } from '../support/gbk-bytes.js';
+import { sharedTestDb, type SharedTestDb } from '../support/shared-test-db.js';
 
 const CAMP = `
 id: c1
@@ -38,17 +39,16 @@ const GOOD = [
 ].join('\n');
 
 describe('camp-bot events import', () => {
-  let temp: ReturnType<typeof tempDbFile>;
+  let temp: SharedTestDb;
   const path = (name: string): string => join(temp.dir, name);
-  const count = (): number => {
-    const database = openDatabase(temp.file);
-    const n = (database.sqlite.prepare('SELECT count(*) AS n FROM events').get() as { n: number }).n;
-    expect(verifyChain(database.sqlite).ok).toBe(true);
-    database.close();
-    return n;
+  const events = async () => listEvents(await temp.open());
+  const count = async (): Promise<number> => {
+    const store = await temp.open();
+    expect((await verifyChain(store)).ok).toBe(true);
+    return (await listEvents(store)).length;
   };
   beforeEach(async () => {
-    temp = tempDbFile();
+    temp = await sharedTestDb();
     writeFileSync(path('camp.yaml'), CAMP);
     writeFileSync(path('roster.csv'), ROSTER);
     expect(await main(['camp', 'apply', path('camp.yaml')], captureIo())).toBe(0);
@@ -61,10 +61,8 @@ describe('camp-bot events import', () => {
     const io = captureIo();
     expect(await main(['events', 'import', 'c1', path('events.csv')], io)).toBe(0);
     expect(io.stdout).toEqual(['已导入 c1：新记录 10 条，已存在 0 条']);
-    const database = openDatabase(temp.file);
-    const rows = database.sqlite.prepare('SELECT type, userid, num, text, ref, actor, source, happened_at AS at, note FROM events ORDER BY id').all();
-    database.close();
-    expect(rows[1]).toMatchObject({ type: 'lesson', num: 2, at: Date.parse('2026-11-10T03:00:00Z'), actor: 'import', source: 'import' });
+    const rows = await events();
+    expect(rows[1]).toMatchObject({ type: 'lesson', num: 2, happenedAt: Date.parse('2026-11-10T03:00:00Z'), actor: 'import', source: 'import' });
     expect(rows[4]).toMatchObject({ type: 'exam', userid: 'c', num: 88.5, ref: 'final', actor: 'teacher' });
     expect(rows[5]).toMatchObject({ type: 'project', num: -2, note: '扣分' });
     expect(rows[6]).toMatchObject({ type: 'assignment', userid: null, text: 'user-research', ref: 'h1', note: '用户访谈' });
@@ -75,7 +73,57 @@ describe('camp-bot events import', () => {
     const again = captureIo();
     expect(await main(['events', 'import', 'c1', path('events.csv')], again)).toBe(0);
     expect(again.stdout).toEqual(['已导入 c1：新记录 0 条，已存在 10 条']);
-    expect(count()).toBe(10);
+    expect(await count()).toBe(10);
+  });
+
+  const importFile = async (campId: string, name: string, content: string | Buffer): Promise<string> => {
+    writeFileSync(path(name), content);
+    const io = captureIo();
+    expect(await main(['events', 'import', campId, path(name)], io)).toBe(0);
+    return io.stdout[0]!;
+  };
+
+  it('reads an events file saved by Excel on Chinese Windows (GBK): refs, notes and comments as written', async () => {
+    expect(await importFile('c1', 'events.csv', gbkBytes(GOOD))).toBe('已导入 c1：新记录 10 条，已存在 0 条');
+    const rows = await events();
+    expect(rows[3]).toMatchObject({ type: 'checkin', ref: '第1次课' });
+    expect(rows[5]).toMatchObject({ type: 'project', note: '扣分' });
+    expect(rows[6]).toMatchObject({ type: 'assignment', note: '用户访谈' });
+    expect(rows[8]).toMatchObject({ type: 'grade', text: '不错' });
+  });
+
+  it('keys rows by camp: the same file imported into another camp records there too', async () => {
+    writeFileSync(path('camp2.yaml'), CAMP.replace('id: c1', 'id: c2'));
+    expect(await main(['camp', 'apply', path('camp2.yaml')], captureIo())).toBe(0);
+    expect(await main(['roster', 'import', 'c2', path('roster.csv')], captureIo())).toBe(0);
+    expect(await importFile('c1', 'events.csv', GOOD)).toBe('已导入 c1：新记录 10 条，已存在 0 条');
+    expect(await importFile('c2', 'events.csv', GOOD)).toBe('已导入 c2：新记录 10 条，已存在 0 条');
+    expect(await importFile('c2', 'events.csv', GOOD)).toBe('已导入 c2：新记录 0 条，已存在 10 条');
+    expect(await count()).toBe(20);
+  });
+
+  it('keys rows by content: a re-export with a row inserted in the middle records only that row', async () => {
+    await importFile('c1', 'events.csv', GOOD);
+    const lines = GOOD.split('\n');
+    lines.splice(4, 0, 'exam,b,70,2026-11-10T10:00+08:00,,teacher,');
+    // A re-export may also write the same values differently: 88.50 for 88.5, an ISO time for a local one.
+    const reexport = lines.join('\n').replace(',88.5,', ',88.50,').replace('2026-11-10 11:00', '2026-11-10T03:00:00Z');
+    expect(await importFile('c1', 'reexport.csv', reexport)).toBe('已导入 c1：新记录 1 条，已存在 10 条');
+    expect(await count()).toBe(11);
+  });
+
+  it('records identical rows as often as they occur in the file, and each once', async () => {
+    const row = 'practice,a,1,2026-11-10T10:00+08:00,,teacher,分享案例';
+    const header = 'type,userid,value,at,ref,actor,note';
+    expect(await importFile('c1', 'twice.csv', [header, row, row].join('\n'))).toBe('已导入 c1：新记录 2 条，已存在 0 条');
+    expect(await importFile('c1', 'twice.csv', [header, row, row].join('\n'))).toBe('已导入 c1：新记录 0 条，已存在 2 条');
+    expect(await importFile('c1', 'thrice.csv', [header, row, row, row].join('\n'))).toBe('已导入 c1：新记录 1 条，已存在 2 条');
+    expect(await count()).toBe(3);
+  });
+
+  it('knows an assignment created further down the file', async () => {
+    const rows = ['type,userid,value,at,ref,actor,note', 'submission,a,https://example.com/a,2026-11-11T10:00+08:00,h2,,', 'assignment,,,2026-11-10T10:00+08:00,h2,teacher,'];
+    expect(await importFile('c1', 'later.csv', rows.join('\n'))).toBe('已导入 c1：新记录 2 条，已存在 0 条');
   });
 
   it('rejects a file with bad rows whole, naming every bad line', async () => {
@@ -99,7 +147,7 @@ describe('camp-bot events import', () => {
     expect(io.stderr[0]).toContain('有 9 行错误，未导入任何内容');
     for (const line of [3, 4, 5, 6, 7, 8, 9, 10, 11]) expect(printed).toContain(`line ${line}:`);
     for (const line of [2, 12]) expect(printed).not.toContain(`line ${line}:`);
-    expect(count()).toBe(0);
+    expect(await count()).toBe(0);
   });
 
   it('counts chat-archive messages by the participation rule, once per msgid', async () => {
@@ -127,11 +175,30 @@ describe('camp-bot events import', () => {
     expect(again.stdout[0]).toContain('新记录 0 条，已存在 4 条');
   });
 
+  it('counts an archive against the messages already counted in the ledger', async () => {
+    const t = Date.parse('2026-11-10T02:00:00Z');
+    const message = (msgid: string, offsetS: number): string =>
+      JSON.stringify({ msgid, action: 'send', from: 'a', roomid: 'room1', msgtime: t + offsetS * 1000, msgtype: 'text', text: { content: '今天的课很有收获' } });
+    expect(await importFile('c1', 'first.jsonl', message('m1', 0))).toContain('新记录 1 条');
+    // m2 is within m1's cooldown; m3 counts; m4 is past the daily cap of 2 (m1 and m3).
+    expect(await importFile('c1', 'second.jsonl', [message('m2', 30), message('m3', 90), message('m4', 200)].join('\n')))
+      .toBe('已导入 c1：新记录 1 条，已存在 0 条，2 条不计（非本营学员、未绑定群聊或不满足参与规则）');
+  });
+
+  it('refuses a chat archive that is not UTF-8, naming its encoding', async () => {
+    const line = JSON.stringify({ msgid: 'm1', action: 'send', from: 'a', roomid: 'room1', msgtime: 1, msgtype: 'text', text: { content: '今天的课很有收获' } });
+    writeFileSync(path('chat.jsonl'), gbkBytes(line));
+    const io = captureIo();
+    expect(await main(['events', 'import', 'c1', path('chat.jsonl')], io)).toBe(1);
+    expect(io.stderr).toEqual(['camp-bot: 文件是 GB18030/GBK 编码，聊天存档须为 UTF-8；未导入任何内容']);
+    expect(await count()).toBe(0);
+  });
+
   it('rejects a chat archive with a bad line', async () => {
     writeFileSync(path('chat.jsonl'), '{"msgid":"m1","from":"a","roomid":"room1","msgtime":1,"msgtype":"text","text":{"content":"hello world"}}\nnot json\n');
     const io = captureIo();
     expect(await main(['events', 'import', 'c1', path('chat.jsonl')], io)).toBe(1);
     expect(io.stderr.join('\n')).toContain('line 2: 不是有效的 JSON');
-    expect(count()).toBe(0);
+    expect(await count()).toBe(0);
   });
 });
