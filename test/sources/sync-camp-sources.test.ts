@@ -98,6 +98,16 @@ describe(`sources sync through the fake WeCom API (${testEngine()})`, () => {
     });
   });
 
+  it('tells the trainers once when WeCom keeps slowing the app down, and records the live at a later pull', async () => {
+    api.refuseSource('L1', { errcode: 45009, errmsg: 'api freq out of limit', times: 5 });
+    expect(summary(await sync())[0]).toEqual(['L1', 'refused', 45009]);
+    expect(summary(await sync())[0]).toEqual(['L1', 'recorded', 2]);
+    const notices = (await listOutbox(store, { campId: CAMP_ID })).filter((row) => row.dedupeKey?.startsWith('sources:refused:'));
+    expect(notices.map((row) => (row.payload as { message: { content: string } }).message.content)).toEqual([
+      expect.stringMatching(/直播 L1（第 2 课）（errcode 45009）。直播接口调用超过频率限制，已放慢，稍后会再拉取$/),
+    ]);
+  });
+
   it('refuses an id WeCom does not know (40058) with the fix', async () => {
     const yaml = sampleCampYaml(NOW, 'sources: { living: [{ id: NOPE, lesson: 1, minWatchMinutes: 10 }] }');
     await saveCamp(store, parseCampFile(yaml), NOW);
