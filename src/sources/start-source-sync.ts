@@ -40,52 +40,73 @@ const MAX_TIMER_MS = DAY_MS;
  * @example const sync = startSourceSync({ db: store, client, holder, log }); … await sync.stop();
  */
 export function startSourceSync(options: SourceSyncOptions): SourceSync {
-  const intervalMs = options.intervalMs ?? 10 * 60_000;
-  const now = options.now ?? Date.now;
-  const afterEnd = new Map<string, NodeJS.Timeout>();
-  let chain: Promise<void> = Promise.resolve();
-  let stopped = false;
-  const serially = (work: () => Promise<void>): Promise<void> => (chain = chain.then(work).catch((error: unknown) => options.log(`sources: pull failed: ${String((error as Error)?.message ?? error)}`)));
-
-  const pullCamp = async (camp: CampConfig): Promise<void> => {
-    const outcomes = await syncCampSources({ db: options.db, client: options.client, now }, camp.id);
-    for (const outcome of outcomes) {
-      if (isWorthLogging(outcome)) options.log(`sources: ${camp.id}: ${outcomeLine(outcome, camp.timezone)}`);
-      if (outcome.kind === 'upcoming') pullAfterEnd(camp, outcome.source, outcome.endsAt);
-    }
-  };
-  const pullAfterEnd = (camp: CampConfig, source: Source, endsAt: number): void => {
-    const key = `${camp.id}:${sourceKey(source)}`;
-    const wait = endsAt + (options.afterEndMs ?? 120_000) - now();
-    if (stopped || afterEnd.has(key) || endsAt <= now() || wait > MAX_TIMER_MS) return;
-    const timer = setTimeout(() => {
-      afterEnd.delete(key);
-      void serially(() => pullCamp(camp));
-    }, wait);
-    timer.unref();
-    afterEnd.set(key, timer);
-  };
-  const pullAll = async (): Promise<void> => {
-    if (stopped || !(await acquireLease(options.db, SOURCES_LEASE, options.holder, now(), 2 * intervalMs))) return;
-    for (const { config } of await campConfigs(options.db)) {
-      const camp = JSON.parse(config) as CampConfig;
-      if (isRunning(camp, now())) await pullCamp(camp);
-    }
-  };
-
-  void serially(pullAll);
-  const timer = setInterval(() => void serially(pullAll), intervalMs);
+  const puller = new SourcePuller(options);
+  void puller.serially(() => puller.pullAll());
+  const timer = setInterval(() => void puller.serially(() => puller.pullAll()), puller.intervalMs);
   timer.unref();
   return {
-    pullNow: () => serially(pullAll),
+    pullNow: () => puller.serially(() => puller.pullAll()),
     async stop() {
-      stopped = true;
       clearInterval(timer);
-      for (const pending of afterEnd.values()) clearTimeout(pending);
-      await chain;
-      await releaseLease(options.db, SOURCES_LEASE, options.holder).catch(() => undefined);
+      await puller.stop();
     },
   };
+}
+
+class SourcePuller {
+  readonly intervalMs: number;
+  private readonly now: () => number;
+  private readonly afterEnd = new Map<string, NodeJS.Timeout>();
+  private chain: Promise<void> = Promise.resolve();
+  private stopped = false;
+
+  constructor(private readonly options: SourceSyncOptions) {
+    this.intervalMs = options.intervalMs ?? 10 * 60_000;
+    this.now = options.now ?? Date.now;
+  }
+
+  /** Runs `work` after the pulls before it (one pull at a time); a failure is logged, never thrown. */
+  serially(work: () => Promise<void>): Promise<void> {
+    this.chain = this.chain.then(work).catch((error: unknown) => this.options.log(`sources: pull failed: ${String((error as Error)?.message ?? error)}`));
+    return this.chain;
+  }
+
+  async pullAll(): Promise<void> {
+    const { db, holder } = this.options;
+    if (this.stopped || !(await acquireLease(db, SOURCES_LEASE, holder, this.now(), 2 * this.intervalMs))) return;
+    for (const { config } of await campConfigs(db)) {
+      const camp = JSON.parse(config) as CampConfig;
+      if (isRunning(camp, this.now())) await this.pullCamp(camp);
+    }
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    for (const timer of this.afterEnd.values()) clearTimeout(timer);
+    await this.chain;
+    await releaseLease(this.options.db, SOURCES_LEASE, this.options.holder).catch(() => undefined);
+  }
+
+  private async pullCamp(camp: CampConfig): Promise<void> {
+    const outcomes = await syncCampSources({ db: this.options.db, client: this.options.client, now: this.now }, camp.id);
+    for (const outcome of outcomes) {
+      if (isWorthLogging(outcome)) this.options.log(`sources: ${camp.id}: ${outcomeLine(outcome, camp.timezone)}`);
+      if (outcome.kind === 'upcoming') this.pullAfterEnd(camp, outcome.source, outcome.endsAt);
+    }
+  }
+
+  /** One more pull of the camp shortly after a source's end (unless it is further off than a day: the periodic pull). */
+  private pullAfterEnd(camp: CampConfig, source: Source, endsAt: number): void {
+    const key = `${camp.id}:${sourceKey(source)}`;
+    const wait = endsAt + (this.options.afterEndMs ?? 120_000) - this.now();
+    if (this.stopped || this.afterEnd.has(key) || endsAt <= this.now() || wait > MAX_TIMER_MS) return;
+    const timer = setTimeout(() => {
+      this.afterEnd.delete(key);
+      void this.serially(() => this.pullCamp(camp));
+    }, wait);
+    timer.unref();
+    this.afterEnd.set(key, timer);
+  }
 }
 
 /** From the camp's first day to the end of the day after its last. */
