@@ -1,6 +1,10 @@
+import { randomBytes } from 'node:crypto';
 import type { Server } from 'node:http';
+import { hostname } from 'node:os';
+import type { LongConnection, LongConnectionTimings } from '../aibot/long-connection.js';
+import type { InboundMessage, Reply } from '../bot/inbound-message.js';
 import { createCallbackServer, listen } from '../bot/callback-server.js';
-import { createWeComClient, type WeComClientOptions } from '../bot/wecom-client.js';
+import { createWeComClient, type WeComClient, type WeComClientOptions } from '../bot/wecom-client.js';
 import { describeConfig, type Config } from '../config.js';
 import type { Store } from '../db/db.js';
 import { signLedgerHead } from '../db/ledger-head.js';
@@ -9,33 +13,41 @@ import { retryWhileUnavailable } from '../db/retry-while-unavailable.js';
 import { deliverLateReply } from '../outbox/deliver-late-reply.js';
 import { startOutboxWorker } from '../outbox/outbox-worker.js';
 import { startSchedules } from '../schedules/start-schedules.js';
+import { createWeComSource } from '../sources/create-wecom-source.js';
+import { startSourceSync } from '../sources/start-source-sync.js';
 import { installVerifyRoute } from '../verify-page/install-verify-route.js';
 import { createMessageHandler } from './handle-message.js';
 import { createRespond } from './respond.js';
+import { startAiBot } from './start-aibot.js';
 import { startRetention } from './start-retention.js';
 
 export interface RunningCampBot {
   port: number;
   server: Server;
   store: Store;
+  /** The AI bot's long connection, when its keys are set. */
+  aibot: LongConnection | null;
   /** Stops accepting callbacks, finishes deliveries in progress, stops schedules and closes the database. */
   close(): Promise<void>;
 }
 
 export interface StartOptions {
   log?: (line: string) => void;
-  /** Turn the schedules off (the demo drives them by hand). */
+  /** Turn the schedules and the pulling of WeCom sources off (the demo drives them by hand). */
   schedules?: boolean;
   /** Outbox poll interval (default 1 s). */
   outboxPollMs?: number;
   /** WeCom send pacing (default: WeCom's per-minute limits); the demo compresses the minute with its clock. */
   pace?: WeComClientOptions['pace'];
+  /** The long connection's waits (tests shorten them). */
+  aibotTimings?: Partial<LongConnectionTimings>;
 }
 
 /**
  * The composition root: opens and migrates the store (signing an unsigned ledger head when AUDIT_SECRET is set),
- * then serves WeCom callbacks, `/healthz` and `/verify/:code`, delivers the outbox, runs the camps' schedules and
- * prunes what is past RETENTION_DAYS.
+ * then serves WeCom callbacks, `/healthz` and `/verify/:code`, delivers the outbox (and creates the WeCom lives and
+ * meetings asked for), runs the camps' schedules, pulls their WeCom sources, prunes what is past RETENTION_DAYS, and
+ * with the AI bot's keys holds its long connection through the same message pipeline.
  * @example const bot = await startCampBot(readConfig()); … await bot.close();
  */
 export async function startCampBot(config: Config, options: StartOptions = {}): Promise<RunningCampBot> {
@@ -47,36 +59,63 @@ export async function startCampBot(config: Config, options: StartOptions = {}): 
   const client = createWeComClient({ apiBase: config.apiBase, corpId: config.corpId, agentId: config.agentId, secret: config.secret, log, pace: options.pace });
   const settings = { certSecret: config.certSecret, publicBaseUrl: config.publicBaseUrl };
   const handle = createMessageHandler({ store, respond: createRespond({ settings, log }), log });
+  const queueLateReply = (message: InboundMessage, reply: Reply): void => {
+    retryWhileUnavailable(() => deliverLateReply(store, message, reply, Date.now()))
+      .catch((error: unknown) => log(`late reply to ${message.channel} ${message.msgId} not queued: ${String(error)}`));
+  };
   const app = createCallbackServer({
     config,
     handle,
     log,
     cryptoWorkers: 1,
     isReady: () => store.isOpen(),
-    onLateReply: (message, reply) => {
-      retryWhileUnavailable(() => deliverLateReply(store, message, reply, Date.now()))
-        .catch((error: unknown) => log(`late reply to ${message.channel} ${message.msgId} not queued: ${String(error)}`));
-    },
+    onLateReply: queueLateReply,
     extendRouter: (router) => installVerifyRoute(router, { store, certSecret: config.certSecret, timezone: config.timezone }),
   });
-  const worker = startOutboxWorker({ store, client, apiBase: config.apiBase, log, pollMs: options.outboxPollMs });
-  const schedules = options.schedules === false
-    ? null
-    : await startSchedules({ db: store, ...settings, instanceId: `pid-${process.pid}`, log });
-  const retention = startRetention({ store, retentionDays: config.retentionDays, log });
+  const holder = `${hostname()}:${process.pid}:${randomBytes(4).toString('hex')}`;
+  const jobs = await startJobs({ store, client, config, options, holder, log });
   const { server, port } = await listen(app, config.port, config.host);
+  const aibot = startAiBot(config, { store, handle, onUndelivered: queueLateReply, holder, log, timings: options.aibotTimings });
   log(`camp-bot listening on http://${config.host}:${port} (${describeConfig(config)})`);
   return {
     port,
     server,
     store,
+    aibot,
     async close() {
+      await aibot?.stop();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await app.dispose();
+      await jobs.stop();
+      await store.close();
+    },
+  };
+}
+
+interface JobDeps {
+  store: Store;
+  client: WeComClient;
+  config: Config;
+  options: StartOptions;
+  holder: string;
+  log: (line: string) => void;
+}
+
+/** The background work: outbox delivery (and the WeCom creations it runs), schedules, source pulls and retention. */
+async function startJobs({ store, client, config, options, holder, log }: JobDeps): Promise<{ stop(): Promise<void> }> {
+  const createSource = (sourceId: number) => createWeComSource({ db: store, client }, sourceId);
+  const worker = startOutboxWorker({ store, client, apiBase: config.apiBase, log, pollMs: options.outboxPollMs, createSource });
+  const scheduled = options.schedules !== false;
+  const settings = { certSecret: config.certSecret, publicBaseUrl: config.publicBaseUrl };
+  const schedules = scheduled ? await startSchedules({ db: store, ...settings, instanceId: `pid-${process.pid}`, log }) : null;
+  const sources = scheduled ? startSourceSync({ db: store, client, holder, log }) : null;
+  const retention = startRetention({ store, retentionDays: config.retentionDays, log });
+  return {
+    async stop() {
       await schedules?.stop();
+      await sources?.stop();
       await retention.stop();
       await worker.stop();
-      await store.close();
     },
   };
 }

@@ -87,6 +87,26 @@ export interface ChatBinding {
   webhook?: string;
 }
 
+/** A live lesson (直播) whose viewers of at least `minWatchMinutes` completed `lesson` (SPEC §13). */
+export interface LivingSource {
+  id: string;
+  lesson: number;
+  minWatchMinutes: number;
+}
+
+/** A class held as a WeCom meeting (会议): members present at least `minMinutes` are checked in to `session`. */
+export interface MeetingSource {
+  id: string;
+  session: string;
+  minMinutes: number;
+}
+
+/** The camp file's `sources` (SPEC §13). */
+export interface CampSources {
+  living: LivingSource[];
+  meetings: MeetingSource[];
+}
+
 /** A validated camp file (SPEC §4) with every default filled in. Plain JSON-safe data. */
 export interface CampConfig {
   id: string;
@@ -106,6 +126,8 @@ export interface CampConfig {
   prizes: Record<string, string>;
   /** `leaderboard` is a cron expression; `preview`/`publish` local date-times (`2026-12-04T10:00`) in the camp zone. */
   schedule: { leaderboard: string | null; preview: string | null; publish: string | null };
+  /** Only when the file names sources (camps stored before SPEC §13 have none either). */
+  sources?: CampSources;
 }
 
 /** The rubric of the SPEC §4 example, used wherever the camp file is silent. */

@@ -115,6 +115,16 @@ const chatSchema = z.union([word, z.strictObject({ id: word, webhook: webhook.op
   error: 'expected a chat id or { id, webhook }',
 });
 
+const minutes = z
+  .number({ error: 'expected a number of minutes greater than 0' })
+  .gt(0, { error: 'expected a number of minutes greater than 0' })
+  .max(10_000, { error: 'expected at most 10000 minutes' });
+
+const sourcesSchema = z.strictObject({
+  living: z.array(z.strictObject({ id: word, lesson: whole(1, 10_000), minWatchMinutes: minutes }), { error: 'expected a list' }).optional(),
+  meetings: z.array(z.strictObject({ id: word, session: text.max(40, { error: 'at most 40 characters' }), minMinutes: minutes }), { error: 'expected a list' }).optional(),
+});
+
 /** The camp file's shape (SPEC §4) before defaults and cross-field checks. */
 export const campFileSchema = z.strictObject({
   id: word,
@@ -147,8 +157,10 @@ export const campFileSchema = z.strictObject({
   schedule: z
     .strictObject({ leaderboard: cronExpression.optional(), preview: dateTime.optional(), publish: dateTime.optional() })
     .optional(),
+  sources: sourcesSchema.optional(),
 });
 
 export type CampFile = z.output<typeof campFileSchema>;
 export type AwardEntry = z.output<typeof awardSchema>;
 export type MetricsEntry = z.output<typeof metricsSchema>;
+export type SourcesEntry = z.output<typeof sourcesSchema>;

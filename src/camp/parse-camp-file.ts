@@ -4,6 +4,7 @@ import { DEFAULT_AWARDS, DEFAULT_LESSONS, DEFAULT_TIMEZONE, type AwardRule, type
 import { campFileSchema, type CampFile } from './camp-schema.js';
 import { buildAward } from './build-award.js';
 import { buildMetrics, checkWeightSum } from './build-metrics.js';
+import { buildSources } from './build-sources.js';
 import { describeIssues } from './key-path.js';
 import { isValidTimeZone, zonedTimeToUtcMs } from './time-zone.js';
 
@@ -69,13 +70,15 @@ function buildConfig(file: CampFile, options: ParseCampOptions, problems: string
   if (schedule.preview && schedule.publish && zonedTimeToUtcMs(schedule.preview, timezone) > zonedTimeToUtcMs(schedule.publish, timezone)) {
     problems.push('schedule.preview: must not be after publish');
   }
+  const lessons = file.lessons ?? DEFAULT_LESSONS;
+  const sources = file.sources ? { sources: buildSources(file.sources, lessons, problems) } : {};
   return {
     id: file.id,
     name: file.name,
     timezone,
     starts: file.starts,
     ends: file.ends,
-    lessons: file.lessons ?? DEFAULT_LESSONS,
+    lessons,
     chats: (file.chats ?? []).map((chat) => (typeof chat === 'string' ? { id: chat } : { ...chat })),
     trainers: file.trainers ?? [],
     managers: file.managers ?? [],
@@ -85,6 +88,7 @@ function buildConfig(file: CampFile, options: ParseCampOptions, problems: string
     awards,
     prizes,
     schedule,
+    ...sources,
   };
 }
 

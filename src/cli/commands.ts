@@ -14,6 +14,8 @@ import { standingsCommand } from './standings.js';
 import { awardsPreviewCommand } from './awards-preview.js';
 import { dbCopyCommand } from './db-copy.js';
 import { demoCommand } from './demo.js';
+import { eventsListCommand } from './events-list.js';
+import { sourcesSyncCommand } from './sources-sync.js';
 
 /** Every `camp-bot` subcommand; each lives in its own file. */
 export const commands: CliCommand[] = [
@@ -29,6 +31,8 @@ export const commands: CliCommand[] = [
   campApplyCommand,
   rosterImportCommand,
   eventsImportCommand,
+  eventsListCommand,
+  sourcesSyncCommand,
   standingsCommand,
   awardsPreviewCommand,
   demoCommand,

@@ -7,6 +7,7 @@ import type { CommandSpec } from './command-spec.js';
 import { gradeCommand } from './grade.js';
 import { helpCommand } from './help.js';
 import { lessonCommand } from './lesson.js';
+import { lessonLiveCommand } from './lesson-live.js';
 import { meCommand } from './me.js';
 import { prizeClaimedCommand, prizeListCommand } from './prize.js';
 import { rankCommand } from './rank.js';
@@ -38,6 +39,7 @@ export const commands: readonly CommandSpec[] = [
   campBindCommand,
   sessionCommand,
   lessonCommand,
+  lessonLiveCommand,
   scoreCommand,
   assignCommand,
   gradeCommand,

@@ -19,10 +19,12 @@ export const COPIED_TABLES = [
   { table: 'schedule_runs', order: 'camp_id, job, slot' },
   { table: 'publications', order: 'id' },
   { table: 'certificates', order: 'code' },
+  { table: 'created_sources', order: 'id' },
+  { table: 'leases', order: 'name' },
 ] as const;
 
 /** Tables whose ids PostgreSQL generates from a sequence, which must continue after the copied ids. */
-const IDENTITY_TABLES = ['outbox', 'publications'];
+const IDENTITY_TABLES = ['outbox', 'publications', 'created_sources'];
 
 /** Rows read and written per statement. */
 const PAGE = 500;

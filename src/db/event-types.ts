@@ -1,22 +1,26 @@
 /** Every kind of fact the ledger holds; see ARCHITECTURE.md for the meaning of each column per type. */
-export type EventType =
-  | 'lesson'
-  | 'session_open'
-  | 'session'
-  | 'checkin'
-  | 'exam'
-  | 'project'
-  | 'practice'
-  | 'participation'
-  | 'assignment'
-  | 'submission'
-  | 'grade'
-  | 'review'
-  | 'revoke'
-  | 'weights'
-  | 'prize_claimed';
+export const EVENT_TYPES = [
+  'lesson',
+  'session_open',
+  'session',
+  'checkin',
+  'exam',
+  'project',
+  'practice',
+  'participation',
+  'assignment',
+  'submission',
+  'grade',
+  'review',
+  'revoke',
+  'weights',
+  'prize_claimed',
+] as const;
 
-export type EventSource = 'chat' | 'command' | 'import' | 'schedule' | 'file';
+export type EventType = (typeof EVENT_TYPES)[number];
+
+/** Where an event came from; `wecom` is evidence pulled from WeCom itself (live lessons, meetings: SPEC §13). */
+export type EventSource = 'chat' | 'command' | 'import' | 'schedule' | 'file' | 'wecom';
 
 /** An event about to be appended to the ledger. */
 export interface NewEvent {

@@ -121,6 +121,12 @@ export async function rosterOf(db: Db, campId: string): Promise<RosterEntry[]> {
   return [...byUser.values()];
 }
 
+/** The userids of the camp's trainers (from the camp file or the roster), sorted. */
+export async function trainersOf(db: Db, campId: string): Promise<string[]> {
+  const rows = await executorOf(db).all<{ userid: string }>(`SELECT userid FROM members WHERE camp_id = ? AND role = 'trainer' ORDER BY userid`, [campId]);
+  return rows.map((row) => row.userid);
+}
+
 /** The user's roles in a camp (empty when not a member). */
 export async function rolesOf(db: Db, campId: string, userid: string): Promise<Role[]> {
   const rows = await executorOf(db).all<{ role: Role }>('SELECT role FROM members WHERE camp_id = ? AND userid = ?', [campId, userid]);

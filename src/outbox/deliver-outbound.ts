@@ -12,9 +12,11 @@ export interface DeliveryDeps {
   /** WECOM_API_BASE: response_url answers go only to its origin. */
   apiBase: string;
   fetch?: typeof fetch;
+  /** Creates the WeCom live or meeting of a `create-source` row (serve wires `src/sources/`); throws to be retried. */
+  createSource?: (sourceId: number) => Promise<void>;
 }
 
-/** Delivers one outbox message. Media is uploaded first, then the message is sent with its media_id. */
+/** Delivers one outbox message (media uploaded first, then the message with its media_id), or runs a WeCom creation. */
 export async function deliverOutbound(outbound: Outbound, deps: DeliveryDeps): Promise<void> {
   switch (outbound.kind) {
     case 'app':
@@ -23,6 +25,9 @@ export async function deliverOutbound(outbound: Outbound, deps: DeliveryDeps): P
       return deliverWebhook(outbound.payload, deps.client);
     case 'response-url':
       return postResponseUrl(outbound.payload, deps.apiBase, deps.fetch ?? globalThis.fetch);
+    case 'create-source':
+      if (!deps.createSource) throw new Error('create-source needs serve\'s source creator');
+      return deps.createSource(outbound.payload.sourceId);
   }
 }
 

@@ -44,11 +44,17 @@ export interface ResponseUrlPayload {
   markdown: Markdown;
 }
 
+/** A live lesson or meeting to create in WeCom (a `created_sources` row); WeCom calls never run inside a transaction. */
+export interface CreateSourcePayload {
+  sourceId: number;
+}
+
 /** One outbox row's kind and payload, as `enqueueOutbound` takes it. */
 export type Outbound =
   | { kind: 'app'; payload: AppPayload }
   | { kind: 'webhook'; payload: WebhookPayload }
-  | { kind: 'response-url'; payload: ResponseUrlPayload };
+  | { kind: 'response-url'; payload: ResponseUrlPayload }
+  | { kind: 'create-source'; payload: CreateSourcePayload };
 
 /** Inline media from bytes. */
 export function inlineMedia(filename: string, data: Buffer): MediaRef {

@@ -90,7 +90,7 @@ async function deliverRow(row: ClaimedRow, options: OutboxWorkerOptions, now: ()
     await deliverOutbound({ kind: row.kind, payload: row.payload } as Outbound, options);
   } catch (error) {
     const reason = describe(error);
-    if (!isTransient(error) || row.attempts >= (options.maxAttempts ?? 8)) {
+    if (!isTransientFailure(error) || row.attempts >= (options.maxAttempts ?? 8)) {
       await retryWhileUnavailable(() => markFailed(store, row.id, reason));
       (options.log ?? console.error)(`outbox: message ${row.id} (${row.kind}) failed after ${row.attempts} tries: ${reason}`);
       return;
@@ -103,7 +103,8 @@ async function deliverRow(row: ClaimedRow, options: OutboxWorkerOptions, now: ()
   await retryWhileUnavailable(() => markSent(store, row.id, now()));
 }
 
-function isTransient(error: unknown): boolean {
+/** Whether a failed delivery (or other outbound WeCom call) is worth trying again later. */
+export function isTransientFailure(error: unknown): boolean {
   if (error instanceof WeComApiError) return TRANSIENT_ERRCODES.has(error.errcode);
   if (error instanceof WeComNetworkError) return isRetryableNetworkError(error);
   return !(error instanceof WebhookRefused || error instanceof ValidationError);

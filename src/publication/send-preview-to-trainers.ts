@@ -1,6 +1,6 @@
 import type { Db } from '../db/db.js';
 import type { AwardsPreview } from '../db/preview-awards.js';
-import { rosterOf } from '../db/roster-store.js';
+import { trainersOf } from '../db/roster-store.js';
 import { awardPreviewText } from './award-preview-text.js';
 import { enqueueOutbound } from '../outbox/enqueue-outbound.js';
 
@@ -10,7 +10,7 @@ import { enqueueOutbound } from '../outbox/enqueue-outbound.js';
  */
 export async function sendPreviewToTrainers(tx: Db, preview: AwardsPreview, dedupeKey: string, now: number): Promise<number> {
   const campId = preview.config.id;
-  const touser = (await rosterOf(tx, campId)).filter((m) => m.roles.includes('trainer')).map((m) => m.userid);
+  const touser = await trainersOf(tx, campId);
   if (touser.length === 0) return 0;
   const payload = { touser, message: { msgtype: 'text' as const, content: awardPreviewText(preview) } };
   await enqueueOutbound(tx, { campId, kind: 'app', payload, dedupeKey }, now);

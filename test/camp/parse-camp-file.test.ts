@@ -146,3 +146,39 @@ describe('parseCampFile rejects mistakes with the key path', () => {
     expect(() => parseCampFile(`${minimal}colour: red\n`)).toThrow(/^invalid camp file: colour: unknown key$/);
   });
 });
+
+const withLessons = `${minimal}lessons: 4\n`;
+
+describe('the camp file\'s sources (SPEC §13)', () => {
+  it('reads living and meetings in the contract shape', () => {
+    const config = parseCampFile(`${withLessons}sources:
+  living:   [{ id: LIVINGID, lesson: 3, minWatchMinutes: 30 }]
+  meetings: [{ id: MEETINGID, session: 第3课, minMinutes: 45 }]
+`);
+    expect(config.sources).toEqual({
+      living: [{ id: 'LIVINGID', lesson: 3, minWatchMinutes: 30 }],
+      meetings: [{ id: 'MEETINGID', session: '第3课', minMinutes: 45 }],
+    });
+  });
+
+  it('leaves a camp without sources without the key, and an empty list is fine', () => {
+    expect(parseCampFile(minimal)).not.toHaveProperty('sources');
+    expect(parseCampFile(`${withLessons}sources: { living: [] }\n`).sources).toEqual({ living: [], meetings: [] });
+  });
+
+  it.each([
+    ['a lesson beyond the camp\'s lessons', 'sources: { living: [{ id: L1, lesson: 5, minWatchMinutes: 30 }] }', ['sources.living[0].lesson: must be within lessons (1–4)']],
+    ['lesson 0', 'sources: { living: [{ id: L1, lesson: 0, minWatchMinutes: 30 }] }', ['sources.living[0].lesson: expected a whole number from 1 to 10000']],
+    ['zero minutes', 'sources: { living: [{ id: L1, lesson: 1, minWatchMinutes: 0 }] }', ['sources.living[0].minWatchMinutes: expected a number of minutes greater than 0']],
+    ['negative minutes', 'sources: { meetings: [{ id: M1, session: 第1课, minMinutes: -5 }] }', ['sources.meetings[0].minMinutes: expected a number of minutes greater than 0']],
+    ['minutes as text', 'sources: { meetings: [{ id: M1, session: 第1课, minMinutes: half }] }', ['sources.meetings[0].minMinutes: expected a number of minutes greater than 0']],
+    ['a duplicate live', 'sources: { living: [{ id: L1, lesson: 1, minWatchMinutes: 30 }, { id: L1, lesson: 2, minWatchMinutes: 30 }] }', ['sources.living[1].id: duplicate id "L1"']],
+    ['a duplicate meeting', 'sources: { meetings: [{ id: M1, session: a, minMinutes: 1 }, { id: M1, session: b, minMinutes: 1 }] }', ['sources.meetings[1].id: duplicate id "M1"']],
+    ['a missing session', 'sources: { meetings: [{ id: M1, minMinutes: 45 }] }', ['sources.meetings[0].session: required']],
+    ['an unknown key in a source', 'sources: { living: [{ id: L1, lesson: 1, minWatchMinutes: 30, replay: true }] }', ['sources.living[0].replay: unknown key']],
+    ['an unknown kind of source', 'sources: { documents: [] }', ['sources.documents: unknown key']],
+    ['a mapping where a list belongs', 'sources: { living: { id: L1 } }', ['sources.living: expected a list']],
+  ])('refuses %s with its key path', (_what, extra, problems) => {
+    expect(problemsOf(`${withLessons}${extra}\n`)).toEqual(problems);
+  });
+});

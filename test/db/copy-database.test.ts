@@ -8,6 +8,7 @@ import { listEvents } from '../../src/db/list-events.js';
 import { openStore } from '../../src/db/open-store.js';
 import { insertOutbox, outboxCounts } from '../../src/db/outbox-store.js';
 import { importRoster } from '../../src/db/roster-store.js';
+import { insertSourceRequest, type SourceRequest } from '../../src/db/created-sources.js';
 import { CAMP_ID, ROSTER, sampleCampYaml } from '../support/camp-fixture.js';
 import { tempDbFile } from '../support/temp-db-file.js';
 import { freshPostgresSchema } from '../support/test-store.js';
@@ -32,7 +33,11 @@ async function postgresStore(): Promise<Store> {
   return store;
 }
 
-/** A camp with its roster, 1,203 events (more than a page), an outbox row and a fractional score. */
+const MEETING_REQUEST: SourceRequest = {
+  campId: CAMP_ID, kind: 'meeting', target: '第1课', title: '第1课', startsAt: 6_000, durationS: 3600, minMinutes: 30, requestedBy: 'zhang', chatId: null,
+};
+
+/** A camp with its roster, 1,203 events (more than a page), an outbox row, a fractional score and a meeting request. */
 async function seeded(store: Store): Promise<void> {
   await saveCamp(store, parseCampFile(sampleCampYaml(Date.parse('2026-11-20T00:00:00Z'))), 1_000);
   await importRoster(store, CAMP_ID, ROSTER);
@@ -44,6 +49,7 @@ async function seeded(store: Store): Promise<void> {
     }, 3_000 + i);
   }
   await insertOutbox(store, { campId: CAMP_ID, kind: 'app', payload: { touser: ['ming'] }, dedupeKey: 'hello' }, 5_000);
+  await insertSourceRequest(store, MEETING_REQUEST, 6_000);
 }
 
 const tablesOf = async (store: Store): Promise<string[]> => {
@@ -67,7 +73,7 @@ describe.runIf(process.env.TEST_DATABASE_URL)('db copy', () => {
     await seeded(sqlite);
     const postgres = await postgresStore();
     const copied = await copyDatabase(sqlite, postgres);
-    expect(copied).toMatchObject({ camps: 1, events: 1_203, ledger_head: 1, outbox: 1 });
+    expect(copied).toMatchObject({ camps: 1, events: 1_203, ledger_head: 1, outbox: 1, created_sources: 1 });
     expect(await listEvents(postgres)).toEqual(await listEvents(sqlite));
     expect(await verifyChain(postgres)).toEqual({ ok: true, count: 1_203, signed: true });
     expect(await outboxCounts(postgres)).toEqual(await outboxCounts(sqlite));
@@ -75,6 +81,7 @@ describe.runIf(process.env.TEST_DATABASE_URL)('db copy', () => {
     const next = await appendEvent(postgres, { campId: CAMP_ID, type: 'lesson', userid: 'ming', num: 1, actor: 'zhang', source: 'command', happenedAt: 9_000 }, 9_000);
     expect(next.id).toBe(1_204);
     expect((await insertOutbox(postgres, { campId: CAMP_ID, kind: 'app', payload: {}, dedupeKey: 'after' }, 9_000)).id).toBe(2);
+    expect(await insertSourceRequest(postgres, MEETING_REQUEST, 9_000)).toBe(2);
     const back = await sqliteStore();
     await copyDatabase(postgres, back);
     expect(await verifyChain(back)).toEqual({ ok: true, count: 1_204, signed: true });

@@ -191,3 +191,34 @@ export const certificates = pgTable(
   },
   (t) => [index('certificates_publication').on(t.publicationId)],
 );
+
+/** A live lesson or meeting camp-bot asked WeCom to create (see the SQLite schema). */
+export const createdSources = pgTable(
+  'created_sources',
+  {
+    id: ms('id').primaryKey().generatedByDefaultAsIdentity(),
+    campId: text('camp_id').notNull().references(() => camps.id),
+    kind: text('kind').notNull(),
+    target: text('target').notNull(),
+    title: text('title').notNull(),
+    startsAt: ms('starts_at').notNull(),
+    durationS: ms('duration_s').notNull(),
+    minMinutes: doublePrecision('min_minutes').notNull(),
+    requestedBy: text('requested_by').notNull(),
+    chatId: text('chat_id'),
+    requestedAt: ms('requested_at').notNull(),
+    status: text('status').notNull().default('pending'),
+    wecomId: text('wecom_id'),
+    link: text('link'),
+    error: text('error'),
+    updatedAt: ms('updated_at').notNull(),
+  },
+  (t) => [index('created_sources_camp').on(t.campId, t.status), uniqueIndex('created_sources_wecom_id').on(t.wecomId)],
+);
+
+/** Who holds a named lease until when (ms); see the SQLite schema. */
+export const leases = pgTable('leases', {
+  name: text('name').primaryKey(),
+  holder: text('holder').notNull(),
+  expiresAt: ms('expires_at').notNull(),
+});

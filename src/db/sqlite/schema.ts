@@ -193,3 +193,41 @@ export const certificates = sqliteTable(
   },
   (t) => [index('certificates_publication').on(t.publicationId)],
 );
+
+/**
+ * A live lesson or meeting camp-bot asked WeCom to create (SPEC §13: WeCom lets an app read only what it created), so
+ * `sources sync` reads it like a camp file source. `pending` until the outbox worker created it (`wecom_id`, `link`),
+ * `failed` when WeCom refused (`error`). `target` is the session name (meeting) or the lesson number (live).
+ */
+export const createdSources = sqliteTable(
+  'created_sources',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    campId: text('camp_id').notNull().references(() => camps.id),
+    kind: text('kind', { enum: ['living', 'meeting'] }).notNull(),
+    target: text('target').notNull(),
+    title: text('title').notNull(),
+    startsAt: integer('starts_at').notNull(),
+    durationS: integer('duration_s').notNull(),
+    minMinutes: real('min_minutes').notNull(),
+    requestedBy: text('requested_by').notNull(),
+    chatId: text('chat_id'),
+    requestedAt: integer('requested_at').notNull(),
+    status: text('status', { enum: ['pending', 'created', 'failed'] }).notNull().default('pending'),
+    wecomId: text('wecom_id'),
+    link: text('link'),
+    error: text('error'),
+    updatedAt: integer('updated_at').notNull(),
+  },
+  (t) => [index('created_sources_camp').on(t.campId, t.status), uniqueIndex('created_sources_wecom_id').on(t.wecomId)],
+);
+
+/**
+ * Who holds a named lease until when (ms), taken and renewed with a conditional upsert so exactly one process holds
+ * it: the AI bot's long connection, the periodic sources pull.
+ */
+export const leases = sqliteTable('leases', {
+  name: text('name').primaryKey(),
+  holder: text('holder').notNull(),
+  expiresAt: integer('expires_at').notNull(),
+});
