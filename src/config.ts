@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { config as loadDotenv } from 'dotenv';
-import { redactUrl } from './db/postgres/redact-url.js';
+import { redactUrl } from './redact-url.js';
 import { ConfigError } from './errors.js';
 
 /** Runtime configuration (SPEC §1). Secrets are never logged; use `describeConfig` for a safe summary. */

@@ -1,7 +1,7 @@
 import { formatLocalTime } from '../camp/time-zone.js';
 import { requireCamp } from '../db/camp-standings.js';
 import type { Db } from '../db/db.js';
-import { EVENT_TYPES } from '../db/event-types.js';
+import { EVENT_TYPES } from '../scoring/event-type.js';
 import { listEvents, type EventFilter, type LedgerEvent } from '../db/list-events.js';
 import { loadRevoked } from '../db/load-facts.js';
 import { UsageError } from '../errors.js';

@@ -4,7 +4,7 @@ import { createScoreAccumulator } from '../scoring/score-accumulator.js';
 import type { Learner, Standings } from '../scoring/standings.js';
 import { loadCamp } from './camp-store.js';
 import type { Db } from './db.js';
-import type { EventType } from './event-types.js';
+import type { EventType } from '../scoring/event-type.js';
 import { feedCampFacts, loadRevoked, readCampFacts } from './load-facts.js';
 import { learnerCount, learnersOf } from './roster-store.js';
 

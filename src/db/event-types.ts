@@ -1,23 +1,4 @@
-/** Every kind of fact the ledger holds; see ARCHITECTURE.md for the meaning of each column per type. */
-export const EVENT_TYPES = [
-  'lesson',
-  'session_open',
-  'session',
-  'checkin',
-  'exam',
-  'project',
-  'practice',
-  'participation',
-  'assignment',
-  'submission',
-  'grade',
-  'review',
-  'revoke',
-  'weights',
-  'prize_claimed',
-] as const;
-
-export type EventType = (typeof EVENT_TYPES)[number];
+import type { EventType } from '../scoring/event-type.js';
 
 /** Where an event came from; `wecom` is evidence pulled from WeCom itself (live lessons, meetings: SPEC §13). */
 export type EventSource = 'chat' | 'command' | 'import' | 'schedule' | 'file' | 'wecom';

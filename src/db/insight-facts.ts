@@ -1,6 +1,6 @@
 import type { Fact } from '../scoring/fact.js';
 import { executorOf, type Db } from './db.js';
-import type { EventType } from './event-types.js';
+import type { EventType } from '../scoring/event-type.js';
 import { loadRevoked } from './load-facts.js';
 import { inJsonArray } from './sql-dialect.js';
 

@@ -1,5 +1,5 @@
 import { executorOf, type Db } from './db.js';
-import type { EventType } from './event-types.js';
+import type { EventType } from '../scoring/event-type.js';
 
 /** The columns commands read back from the ledger. */
 export interface LedgerRow {

@@ -1,5 +1,6 @@
 import { executorOf, type Db } from './db.js';
-import type { EventSource, EventType } from './event-types.js';
+import type { EventSource } from './event-types.js';
+import type { EventType } from '../scoring/event-type.js';
 
 /** One ledger row as stored (without its place in the hash chain). */
 export interface LedgerEvent {

@@ -1,4 +1,4 @@
-import type { EventType } from './event-types.js';
+import type { EventType } from '../scoring/event-type.js';
 import type { Fact } from '../scoring/fact.js';
 import { resolveRevoked } from '../scoring/resolve-revoked.js';
 import {

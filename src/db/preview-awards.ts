@@ -5,7 +5,7 @@ import { normalizedOf } from '../scoring/value-of.js';
 import type { Winner } from '../scoring/winner.js';
 import { campStandingsOf, requireCamp, standingsOf } from './camp-standings.js';
 import type { Db } from './db.js';
-import type { EventType } from './event-types.js';
+import type { EventType } from '../scoring/event-type.js';
 import { SCORED_TYPES } from './load-facts.js';
 
 /** Award winners as of a time, with the standings they came from and the warnings a trainer should read. */

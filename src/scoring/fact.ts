@@ -1,4 +1,4 @@
-import type { EventType } from '../db/event-types.js';
+import type { EventType } from './event-type.js';
 
 /**
  * What scoring reads of one ledger event. `id` is the recording order; `at` is when it happened (ms).

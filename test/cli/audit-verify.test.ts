@@ -8,7 +8,7 @@ import { executorOf } from '../../src/db/db.js';
 import { appendEvent, eventHash } from '../../src/db/ledger.js';
 import { listEvents } from '../../src/db/list-events.js';
 import { openPostgresStore } from '../../src/db/postgres/open-postgres-store.js';
-import { redactUrl } from '../../src/db/postgres/redact-url.js';
+import { redactUrl } from '../../src/redact-url.js';
 import { openSqliteStore, SQLITE_MIGRATIONS } from '../../src/db/sqlite/open-sqlite-store.js';
 import { captureIo } from '../support/capture-io.js';
 import { sharedTestDb, type SharedTestDb } from '../support/shared-test-db.js';

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { zonedTimeToUtcMs } from '../../src/camp/time-zone.js';
-import type { EventType } from '../../src/db/event-types.js';
+import type { EventType } from '../../src/scoring/event-type.js';
 import { executorOf, type Store } from '../../src/db/db.js';
 import { SqliteExecutor } from '../../src/db/engine/sqlite-executor.js';
 import { appendEvent } from '../../src/db/ledger.js';

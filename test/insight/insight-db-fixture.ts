@@ -2,7 +2,7 @@ import { afterEach, beforeEach, vi } from 'vitest';
 import { parseCampFile } from '../../src/camp/parse-camp-file.js';
 import { saveCamp } from '../../src/db/camp-store.js';
 import type { Db } from '../../src/db/db.js';
-import type { EventType } from '../../src/db/event-types.js';
+import type { EventType } from '../../src/scoring/event-type.js';
 import { appendEvent } from '../../src/db/ledger.js';
 import { importRoster } from '../../src/db/roster-store.js';
 import { sharedTestDb, type SharedTestDb } from '../support/shared-test-db.js';

@@ -4,7 +4,7 @@ import { readMigrationFiles } from 'drizzle-orm/migrator';
 import pg from 'pg';
 import type { Store } from '../db.js';
 import { PostgresExecutor } from '../engine/postgres-executor.js';
-import { redactUrl } from './redact-url.js';
+import { redactUrl } from '../../redact-url.js';
 
 /** drizzle-kit's PostgreSQL migrations. */
 export const POSTGRES_MIGRATIONS = resolve(dirname(fileURLToPath(import.meta.url)), '../../../migrations/postgres');
