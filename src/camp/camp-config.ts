@@ -12,7 +12,9 @@ export const METRIC_NAMES = [
 export type MetricName = (typeof METRIC_NAMES)[number];
 
 /** Metrics whose raw value is a sum of points, normalized against a target. */
-export type CountMetricName = 'project' | 'practice' | 'participation';
+export const COUNT_METRICS = ['project', 'practice', 'participation'] as const;
+
+export type CountMetricName = (typeof COUNT_METRICS)[number];
 
 /** What an award ranks or measures: the composite, a metric, or the assignment score over one tag. */
 export type ValueRef = 'composite' | MetricName | `assignment:${string}`;

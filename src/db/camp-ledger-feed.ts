@@ -1,6 +1,6 @@
 import type { Fact } from '../scoring/fact.js';
 import { executorOf, type Db } from './db.js';
-import { SCORED_TYPES } from './load-facts.js';
+import { SCORED_TYPES } from '../scoring/metric-event-types.js';
 import { noIndex } from './sql-dialect.js';
 
 /** Where a camp's ledger and settings stand: its newest event (id and hash) and when its config or roster changed. */

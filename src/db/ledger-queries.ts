@@ -1,19 +1,9 @@
 import { executorOf, type Db } from './db.js';
 import type { EventType } from '../scoring/event-type.js';
+import type { LedgerEvent } from './list-events.js';
 
 /** The columns commands read back from the ledger. */
-export interface LedgerRow {
-  id: number;
-  type: EventType;
-  userid: string | null;
-  num: number | null;
-  text: string | null;
-  ref: string | null;
-  actor: string;
-  happenedAt: number;
-  revokes: number | null;
-  note: string | null;
-}
+export type LedgerRow = Pick<LedgerEvent, 'id' | 'type' | 'userid' | 'num' | 'text' | 'ref' | 'actor' | 'happenedAt' | 'revokes' | 'note'>;
 
 const SELECT = `SELECT id, type, userid, num, text, ref, actor, happened_at AS "happenedAt", revokes, note FROM events e`;
 // One probe of the `events_revokes` index per candidate row, rather than reading every revocation of the camp.

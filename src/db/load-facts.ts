@@ -1,4 +1,6 @@
+import { COUNT_METRICS } from '../camp/camp-config.js';
 import type { EventType } from '../scoring/event-type.js';
+import { SCORED_TYPES } from '../scoring/metric-event-types.js';
 import type { Fact } from '../scoring/fact.js';
 import { resolveRevoked } from '../scoring/resolve-revoked.js';
 import {
@@ -21,11 +23,6 @@ export async function loadRevoked(db: Db, campId: string, asOf: number): Promise
   );
   return resolveRevoked(rows, asOf);
 }
-
-/** The types a standings run reads; a subset computes only the metrics that depend on them. */
-export const SCORED_TYPES: readonly EventType[] = [
-  'session', 'assignment', 'weights', 'exam', 'submission', 'grade', 'review', 'lesson', 'checkin', 'project', 'practice', 'participation',
-];
 
 type RowColumn = 'userid' | 'num' | 'ref' | 'text' | 'actor';
 
@@ -94,7 +91,7 @@ export async function readCampFacts(
     const closed = await closedSessions(ex, q, revoked);
     aside.push(await planAggregate(ex, q, checkinAggregate(asOf, closed), ranges));
   }
-  for (const type of ['project', 'practice', 'participation'] as const) {
+  for (const type of COUNT_METRICS) {
     if (types.has(type)) aside.push(await planAggregate(ex, q, pointsAggregate(asOf, type), ranges));
   }
   const queries = aside.flatMap((planned) => planned.queries);

@@ -111,8 +111,8 @@ export function insertTime(times: number[], at: number): void {
   times.splice(upperBound(times, at), 0, at);
 }
 
-/** Index of the first time > at. */
-function upperBound(times: readonly number[], at: number): number {
+/** Index of the first time > at in ascending `times`: how many are ≤ at. */
+export function upperBound(times: readonly number[], at: number): number {
   let lo = 0;
   let hi = times.length;
   while (lo < hi) {

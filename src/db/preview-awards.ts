@@ -1,12 +1,12 @@
-import type { CampConfig, ImprovementAward, ValueRef } from '../camp/camp-config.js';
+import type { CampConfig, ImprovementAward, MetricName, ValueRef } from '../camp/camp-config.js';
+import type { EventType } from '../scoring/event-type.js';
+import { METRIC_EVENT_TYPES, SCORED_TYPES } from '../scoring/metric-event-types.js';
 import { selectAwards } from '../scoring/select-awards.js';
 import type { Learner, Standings } from '../scoring/standings.js';
 import { normalizedOf } from '../scoring/value-of.js';
 import type { Winner } from '../scoring/winner.js';
 import { campStandingsOf, requireCamp, standingsOf } from './camp-standings.js';
 import type { Db } from './db.js';
-import type { EventType } from '../scoring/event-type.js';
-import { SCORED_TYPES } from './load-facts.js';
 
 /** Award winners as of a time, with the standings they came from and the warnings a trainer should read. */
 export interface AwardsPreview {
@@ -19,22 +19,12 @@ export interface AwardsPreview {
   warnings: string[];
 }
 
-const TYPES_OF: Record<string, readonly EventType[]> = {
-  completion: ['lesson'],
-  attendance: ['session', 'checkin'],
-  exam: ['exam'],
-  assignment: ['assignment', 'submission', 'grade', 'review'],
-  project: ['project'],
-  practice: ['practice'],
-  participation: ['participation'],
-};
-
 /** The event types a value depends on (everything for the composite). */
 function typesFor(refs: readonly ValueRef[]): Set<EventType> {
   const types = new Set<EventType>(['weights']);
   for (const ref of refs) {
-    const metric = ref.startsWith('assignment:') ? 'assignment' : ref;
-    for (const type of TYPES_OF[metric] ?? SCORED_TYPES) types.add(type);
+    const metric = ref.startsWith('assignment:') ? 'assignment' : (ref as MetricName | 'composite');
+    for (const type of metric === 'composite' ? SCORED_TYPES : METRIC_EVENT_TYPES[metric]) types.add(type);
   }
   return types;
 }

@@ -1,4 +1,5 @@
 import type { RecordedCall } from '../fake-wecom/fake-wecom-api.js';
+import { formatLocalTime } from '../camp/time-zone.js';
 import type { Exchange } from './script-player.js';
 
 /** Where one compressed day's deliveries end in the fake WeCom's call log. */
@@ -47,8 +48,9 @@ function who(input: TranscriptInput, userid: string): string {
   return name ? `${name}（${userid}）` : userid;
 }
 
+/** `MM-DD HH:mm` in the camp's zone. */
 function time(ms: number, timezone: string): string {
-  return new Date(ms).toLocaleString('zh-CN', { timeZone: timezone, hour12: false, month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' });
+  return formatLocalTime(ms, timezone).slice('YYYY-'.length);
 }
 
 function quote(text: string): string[] {

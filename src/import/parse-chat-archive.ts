@@ -1,6 +1,6 @@
 import { ValidationError } from '../errors.js';
 import type { Progress } from './import-result.js';
-import { safeJsonParse } from './safe-json-parse.js';
+import { safeJsonParse } from '../bot/safe-json-parse.js';
 
 /** One group message of a WeCom chat-archive (会话存档) export. */
 export interface ArchiveMessage {

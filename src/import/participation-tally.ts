@@ -1,4 +1,5 @@
 import { localDateOf } from '../camp/time-zone.js';
+import { upperBound } from '../db/participation-state.js';
 import type { ParticipationState } from '../scoring/participation-rule.js';
 
 // Every zone's offset is a whole number of quarter hours, so the local date is the same across a UTC quarter hour.
@@ -22,7 +23,7 @@ export class ParticipationTally {
   /** The rule's state for a message of `userid` at `at`: the latest counted time at or before it, and that day's count. */
   stateAt(userid: string, at: number): ParticipationState {
     const times = this.times.get(userid) ?? [];
-    const before = countAtOrBefore(times, at);
+    const before = upperBound(times, at);
     return {
       lastCountedAt: before > 0 ? times[before - 1]! : null,
       countedToday: this.countedOnDay.get(this.dayKey(userid, at)) ?? 0,
@@ -33,7 +34,7 @@ export class ParticipationTally {
   add(userid: string, at: number): void {
     let times = this.times.get(userid);
     if (!times) this.times.set(userid, (times = []));
-    times.splice(countAtOrBefore(times, at), 0, at);
+    times.splice(upperBound(times, at), 0, at);
     const key = this.dayKey(userid, at);
     this.countedOnDay.set(key, (this.countedOnDay.get(key) ?? 0) + 1);
   }
@@ -46,14 +47,3 @@ export class ParticipationTally {
   }
 }
 
-/** How many of the ascending `times` are ≤ at. */
-function countAtOrBefore(times: readonly number[], at: number): number {
-  let lo = 0;
-  let hi = times.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (times[mid]! <= at) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}

@@ -1,4 +1,4 @@
-import type { CampConfig, CountMetricName } from '../camp/camp-config.js';
+import { COUNT_METRICS, type CampConfig, type CountMetricName } from '../camp/camp-config.js';
 import type { Fact } from '../scoring/fact.js';
 import type { StandingRow, Standings } from '../scoring/standings.js';
 import { assignmentProgress, missingSubmissions } from './assignment-progress.js';
@@ -15,8 +15,6 @@ export interface ActionOption {
   /** Units still possible (lessons left, points below the target, assignments not submitted). */
   capacity: number;
 }
-
-const COUNT_METRICS: readonly CountMetricName[] = ['project', 'practice', 'participation'];
 
 /** Units of `option` that close `gap`, or null when its capacity cannot. */
 export function unitsToClose(option: ActionOption, gap: number): number | null {

@@ -1,4 +1,5 @@
 import type { Fact } from '../scoring/fact.js';
+import { METRIC_EVENT_TYPES } from '../scoring/metric-event-types.js';
 import type { Standings } from '../scoring/standings.js';
 import { round2 } from '../scoring/round.js';
 import { metricKeysOf } from './metric-keys.js';
@@ -11,17 +12,6 @@ export interface MetricCoverage {
   share: number;
 }
 
-/** The fact types that are a learner's own data point for each metric. */
-const SOURCES: Record<string, readonly string[]> = {
-  completion: ['lesson'],
-  attendance: ['checkin'],
-  exam: ['exam'],
-  assignment: ['submission', 'grade'],
-  project: ['project'],
-  practice: ['practice'],
-  participation: ['participation'],
-};
-
 /**
  * Per metric (and `assignment:<tag>`) the share of enrolled learners with data on it: a lesson, check-in, exam score,
  * submission or grade (of an assignment with that tag), or points. `facts` must already be live.
@@ -33,9 +23,9 @@ export function assessedShare(standings: Standings, facts: readonly Fact[]): Met
   const users = new Map<string, Set<string>>(metricKeysOf(standings).map((key) => [key, new Set<string>()]));
   for (const f of facts) {
     if (!f.userid || !enrolled.has(f.userid)) continue;
-    for (const [metric, types] of Object.entries(SOURCES)) if (types.includes(f.type)) users.get(metric)?.add(f.userid);
+    for (const [metric, types] of Object.entries(METRIC_EVENT_TYPES)) if (types.includes(f.type)) users.get(metric)?.add(f.userid);
     const tag = f.ref ? tagOf.get(f.ref) : undefined;
-    if (tag && SOURCES.assignment!.includes(f.type)) users.get(`assignment:${tag}`)?.add(f.userid);
+    if (tag && METRIC_EVENT_TYPES.assignment.includes(f.type)) users.get(`assignment:${tag}`)?.add(f.userid);
   }
   return [...users].map(([metric, who]) => ({
     metric,

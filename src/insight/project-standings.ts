@@ -1,4 +1,4 @@
-import type { CampConfig, CountMetricName } from '../camp/camp-config.js';
+import { COUNT_METRICS, type CampConfig, type CountMetricName } from '../camp/camp-config.js';
 import { round2 } from '../scoring/round.js';
 import type { StandingRow, Standings } from '../scoring/standings.js';
 import { campWindow, elapsedDays } from './camp-window.js';
@@ -18,8 +18,6 @@ export interface Projection {
   projected: number;
   byMetric: Record<string, MetricProjection>;
 }
-
-const COUNT_METRICS: readonly CountMetricName[] = ['project', 'practice', 'participation'];
 
 /**
  * Projects every learner's final composite. The model, in one line: lessons and points (project, practice,

@@ -1,5 +1,6 @@
 import { METRIC_NAMES, type CampConfig, type MetricName } from '../camp/camp-config.js';
 import { computeStandings } from './compute-standings.js';
+import { METRIC_EVENT_TYPES } from './metric-event-types.js';
 import {
   byTime,
   explainAssignments,
@@ -41,16 +42,6 @@ export interface ExplainLearnerInput {
   asOf: number;
 }
 
-const TYPES_OF: Record<MetricName, readonly Fact['type'][]> = {
-  completion: ['lesson'],
-  attendance: ['checkin'],
-  exam: ['exam'],
-  assignment: ['submission', 'grade', 'review'],
-  project: ['project'],
-  practice: ['practice'],
-  participation: ['participation'],
-};
-
 /**
  * The facts behind each of a learner's metrics and whether each counts (for `/why`).
  * @example explainLearner({ config, learner, learners, facts, asOf }).metrics[2].facts[0].note // '已被更新的成绩 #12 取代'
@@ -68,7 +59,7 @@ export function explainLearner({ config, learner, learners, facts, asOf }: Expla
   };
   const own = facts.filter((fact) => fact.userid === learner.userid);
   const metrics = METRIC_NAMES.map((metric): MetricExplanation => {
-    const mine = own.filter((fact) => TYPES_OF[metric].includes(fact.type));
+    const mine = own.filter((fact) => METRIC_EVENT_TYPES[metric].includes(fact.type));
     const excluded = mine.filter((fact) => fact.at > asOf || revoked.has(fact.id));
     const counted = explainMetric(metric, mine.filter((fact) => !excluded.includes(fact)), learner.userid, context);
     const dropped = excluded.map((fact) => explained(fact, false, fact.at > asOf ? '晚于统计时间' : '已撤销'));
