@@ -92,3 +92,17 @@ describe('the layers of ARCHITECTURE.md', () => {
     expect(findCycle(graph)).toBeNull();
   });
 });
+
+describe('the storage layer', () => {
+  const outside = sourceFiles(SRC).filter((file) => !relative(SRC, file).startsWith(`db${sep}`));
+
+  it('is the only place that imports a database driver or drizzle', () => {
+    const drivers = outside.filter((file) => /from '(better-sqlite3|pg|drizzle-orm[^']*)'/.test(readFileSync(file, 'utf8')));
+    expect(drivers.map((file) => relative(ROOT, file))).toEqual([]);
+  });
+
+  it('is the only place with SQL', () => {
+    const sql = /\b(SELECT [\w*"(]|INSERT INTO|UPDATE \w+ SET|DELETE FROM|CREATE (TABLE|INDEX|TRIGGER))/;
+    expect(outside.filter((file) => sql.test(readFileSync(file, 'utf8'))).map((file) => relative(ROOT, file))).toEqual([]);
+  });
+});
