@@ -10,7 +10,8 @@ declare module 'autocannon' {
       onResponse?: (status: number, body: string, context: Record<string, unknown>) => void;
     }
     interface Options {
-      url: string;
+      /** Several: connections are spread over them round-robin. */
+      url: string | string[];
       connections?: number;
       duration?: number;
       amount?: number;

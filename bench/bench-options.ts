@@ -1,7 +1,7 @@
 import type { RunSize } from './callbacks.js';
 
 /** What `npm run bench -- --only a,b` can choose; all of them by default. */
-export const SECTIONS = ['app', 'chatter', 'history', 'mix', 'commands', 'scoring', 'import'] as const;
+export const SECTIONS = ['app', 'chatter', 'history', 'mix', 'commands', 'scoring', 'import', 'postgres'] as const;
 export type Section = (typeof SECTIONS)[number];
 
 export interface BenchSizes {
@@ -46,6 +46,8 @@ export const USAGE = `usage: npm run bench -- [--quick] [--only ${SECTIONS.join(
   commands  /me and /rank (2,000 learners, 200,000 events)
   scoring   standings and awards, 100,000 learners and 2,000,000 events
   import    events import of 1,000,000 rows beside a serving camp-bot
+  postgres  /submit at 2,000 connections over two instances on one PostgreSQL database (against one SQLite
+            instance), and scoring read from PostgreSQL; only with BENCH_DATABASE_URL=postgres://… (else skipped)
   --quick   short runs and small fixtures for development (numbers indicative only)`;
 
 /**

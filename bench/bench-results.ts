@@ -3,6 +3,7 @@ import type { BareRun, CallbackRun } from './callbacks.js';
 import type { HistoryImport } from './camp-files.js';
 import type { CommandBench } from './commands.js';
 import type { ImportBesideResult } from './import-beside-server.js';
+import type { PostgresBench } from './postgres-bench.js';
 import type { ScoringBenchResult } from './scoring.js';
 import type { TrafficRun } from './traffic.js';
 
@@ -20,4 +21,5 @@ export interface BenchResults {
   commands: CommandBench | null;
   scoring: ScoringBenchResult | null;
   importBeside: ImportBesideResult | null;
+  postgres: PostgresBench | null;
 }

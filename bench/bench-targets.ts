@@ -1,6 +1,7 @@
 import type { BenchResults } from './bench-results.js';
 import type { CallbackRun } from './callbacks.js';
 import type { LoadResult } from './load.js';
+import { LIMIT_RSS_MB, POSTGRES_LIMIT_MS } from './scoring.js';
 import type { TrafficKind, TrafficRun } from './traffic.js';
 
 /** One SPEC §9 target: what, the figure measured, the target, and whether it was met. */
@@ -85,7 +86,29 @@ function otherChecks(r: BenchResults): Check[] {
   return checks;
 }
 
+/**
+ * Issue 11 on PostgreSQL: two instances take `/submit` at 2,000 connections at least as fast as one SQLite instance
+ * (compared by the rate messages were recorded at, which answers at the reply deadline do not inflate), each message
+ * recorded exactly once; standings and awards < 3 s and < 300 MB.
+ */
+function postgresChecks(r: BenchResults): Check[] {
+  if (!r.postgres || r.postgres.skipped) return [];
+  const { callbacks: { run, onceEach }, scoring } = r.postgres;
+  const sqlite = r.app.get(2000);
+  const share = sqlite ? run.recordedPerSecond / Math.max(1, sqlite.recordedPerSecond) : 0;
+  const size = `${n(scoring.learners)} learners, ${n(scoring.events)} events`;
+  return [
+    loadCheck('PostgreSQL, two instances: app `/submit`', run.load),
+    ['PostgreSQL, two instances / one SQLite instance: `/submit` recorded per second (2,000 conn.)',
+      `${n(run.recordedPerSecond)}/s vs ${n(sqlite?.recordedPerSecond ?? 0)}/s (${percent(share)})`, '≥ 100%', share >= 1],
+    ['PostgreSQL: every acknowledged message recorded exactly once, chain ok',
+      `${run.ledgerOk ? 'yes' : 'NO'} (${n(onceEach.msgIds)} MsgIds, ${onceEach.duplicated} twice)`, 'yes', run.ledgerOk],
+    [`scoring on PostgreSQL, ${size}`, `${n(scoring.ms)} ms`, `< ${n(POSTGRES_LIMIT_MS)} ms`, scoring.ms < POSTGRES_LIMIT_MS],
+    ['scoring on PostgreSQL: peak RSS', `${scoring.rssMb} MB`, `< ${LIMIT_RSS_MB} MB`, scoring.rssMb < LIMIT_RSS_MB],
+  ];
+}
+
 /** Every target the chosen sections measure, in the order the table shows them. */
 export function benchChecks(r: BenchResults): Check[] {
-  return [...appChecks(r), ...trafficChecks(r), ...ledgerCheck(r), ...otherChecks(r)];
+  return [...appChecks(r), ...trafficChecks(r), ...ledgerCheck(r), ...otherChecks(r), ...postgresChecks(r)];
 }

@@ -18,7 +18,8 @@ export interface LoadResult {
 }
 
 export interface LoadOptions {
-  baseUrl: string;
+  /** One server, or several that share the connections round-robin (instances behind a load balancer). */
+  baseUrl: string | readonly string[];
   connections: number;
   /** Each is sent once, in order, across all connections; when absent, `bare` POSTs for `durationS`. */
   callbacks?: PreparedCallback[];
@@ -47,7 +48,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
   };
   const started = performance.now();
   const result = await autocannon({
-    url: `${options.baseUrl}/wecom/app`,
+    url: [options.baseUrl].flat().map((base) => `${base}/wecom/app`),
     connections,
     timeout: options.timeoutS ?? 10,
     method: 'POST',

@@ -3,20 +3,23 @@ import type { BenchResults } from './bench-results.js';
 import { benchChecks, historyRatios, KIND_NAMES, ratio } from './bench-targets.js';
 import type { CallbackRun } from './callbacks.js';
 import type { LoadResult } from './load.js';
+import { INSTANCES } from './postgres-callbacks.js';
+import { POSTGRES_ENV, POSTGRES_HOWTO } from './postgres-bench.js';
 import { TRAFFIC_MIX } from './traffic-mix.js';
 
 const n = (value: number): string => value.toLocaleString('en-US');
 
-function loadRow(name: string, load: LoadResult, bare: LoadResult | undefined, rssMb: number, ledger: string): string {
+function loadRow(name: string, load: LoadResult, bare: LoadResult | undefined, rssMb: number | string, ledger: string): string {
   const failures = `${load.non2xx} / ${load.errors} (${load.timeouts})`;
   const share = bare ? `${(ratio(load, bare) * 100).toFixed(1)}%` : '—';
   return `| ${name} | ${load.connections} | ${load.ok} | ${load.perSecond} | ${share} | ${load.p50} | ${load.p99} | ${load.max} | ${failures} | ${rssMb} | ${ledger} |`;
 }
 
 function ledgerText(run: CallbackRun): string {
-  const { processed, submissions, participation, chainOk } = run.server;
+  const { processed, submissions, participation, chainOk, late } = run.server;
   const recorded = [submissions > 0 ? `${submissions} submissions` : '', participation > 0 ? `${participation} counted` : ''].filter(Boolean).join(', ');
-  return `${run.ledgerOk ? 'ok' : 'MISMATCH'}: ${processed} processed, ${recorded || 'nothing recorded'}, chain ${chainOk ? 'ok' : 'BROKEN'}`;
+  const deadline = late > 0 ? `, ${late} answered at the 4 s deadline (recorded ${run.recordedPerSecond}/s)` : '';
+  return `${run.ledgerOk ? 'ok' : 'MISMATCH'}: ${processed} processed, ${recorded || 'nothing recorded'}, chain ${chainOk ? 'ok' : 'BROKEN'}${deadline}`;
 }
 
 function loadRows(r: BenchResults): string[] {
@@ -26,6 +29,10 @@ function loadRows(r: BenchResults): string[] {
   for (const run of r.app.values()) rows.push(loadRow('app `/submit` (bench camp)', run.load, bare(run.load.connections), run.server.peakRssMb, ledgerText(run)));
   for (const t of r.traffic) rows.push(loadRow(`${KIND_NAMES[t.kind]}, ${t.camp} camp`, t.run.load, bare(t.run.load.connections), t.run.server.peakRssMb, ledgerText(t.run)));
   for (const run of r.commands?.runs ?? []) rows.push(loadRow(`app \`${run.command}\` (first call ${run.coldMs} ms)`, run.load, undefined, r.commands!.rssMb, '—'));
+  if (r.postgres && !r.postgres.skipped) {
+    const { run, rssMb } = r.postgres.callbacks;
+    rows.push(loadRow('app `/submit` (bench camp), **PostgreSQL, two instances**', run.load, bare(run.load.connections), rssMb.join(' + '), ledgerText(run)));
+  }
   return rows;
 }
 
@@ -45,6 +52,7 @@ function notes(r: BenchResults): string[] {
     lines.push(`Scoring: ${n(r.scoring.learners)} learners, ${n(r.scoring.events)} events → standings + awards in ${n(r.scoring.ms)} ms (median; runs ${runs.join(', ')}), ` +
       `peak RSS ${r.scoring.rssMb} MB, ${r.scoring.winners} winners. CPU is both threads of the run; "others" is what the rest of the machine used meanwhile.`);
   }
+  lines.push(...postgresNotes(r));
   const i = r.importBeside;
   if (i) {
     lines.push(`Import beside the server: \`events import\` of ${n(i.rows)} CSV rows in ${n(i.importMs)} ms (${i.importSays}) while \`serve\` took paced chatter; ` +
@@ -52,6 +60,23 @@ function notes(r: BenchResults): string[] {
       `callbacks p50 ${i.callbacks.p50} / p99 ${n(i.callbacks.p99)} / max ${n(i.callbacks.max)} ms; ${n(i.acked)} acknowledged, ${n(i.recorded)} recorded.`);
   }
   return lines.flatMap((line) => [line, '']);
+}
+
+function postgresNotes(r: BenchResults): string[] {
+  if (!r.postgres) return [];
+  if (r.postgres.skipped) return [`PostgreSQL: skipped, ${POSTGRES_ENV} is not set. To run it: \`${POSTGRES_HOWTO}\`.`];
+  const { callbacks: c, scoring: s } = r.postgres;
+  const sqlite = r.app.get(2000);
+  const runs = s.runs.map((run) => `${n(Math.round(run.ms))} ms (CPU ${n(Math.round(run.cpuMs))}${run.othersCpuMs === null ? '' : `, others ${n(Math.round(run.othersCpuMs))}`})`);
+  return [
+    `PostgreSQL: ${INSTANCES} instances, each its own process with its own connection pool, on one fresh schema seeded with the bench camp ` +
+      `(${n(c.seedMs)} ms); autocannon spreads the 2,000 connections over them round-robin. Messages recorded per second until the last was ` +
+      `recorded: ${n(c.run.recordedPerSecond)}/s, against ${n(sqlite?.recordedPerSecond ?? 0)}/s for one instance on SQLite; ` +
+      `${n(c.run.server.late)} answers came at the 4 s deadline (an empty 200; the message recorded after).`,
+    `Scoring on PostgreSQL: ${n(s.learners)} learners, ${n(s.events)} events → standings + awards in ${n(s.ms)} ms (median; runs ${runs.join(', ')}), ` +
+      `peak RSS ${s.rssMb} MB (camp-bot's process; the server's own memory is not counted). "Others" includes the PostgreSQL server doing its part. ` +
+      `Fixture: built in SQLite in ${n(s.fixture.buildMs)} ms, copied by \`db copy\` in ${n(s.fixture.copyMs ?? 0)} ms.`,
+  ];
 }
 
 /** The markdown report: machine, load runs (each with its share of bare Koa), notes, then each target with PASS or MISS. */
@@ -64,7 +89,7 @@ export function renderResults(r: BenchResults): string {
     `Sections: ${[...r.sections].join(', ')}${r.quick ? '. **--quick: short runs and small fixtures; figures are indicative, not the SPEC measurement.**' : '.'}`,
     '',
     ...(load.length === 0 ? [] : [
-      '| load run (signed, encrypted callbacks; WAL file db) | conn. | 2xx | msgs/s | of bare Koa | p50 ms | p99 ms | max ms | non-2xx / errors (of which timeouts) | server RSS MB | ledger |',
+      '| load run (signed, encrypted callbacks; WAL file db unless PostgreSQL) | conn. | 2xx | msgs/s | of bare Koa | p50 ms | p99 ms | max ms | non-2xx / errors (of which timeouts) | server RSS MB | ledger |',
       '|---|---|---|---|---|---|---|---|---|---|---|',
       ...load,
       '',

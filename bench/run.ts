@@ -1,7 +1,8 @@
 /**
- * `npm run bench [-- --quick] [-- --only app,chatter,history,mix,commands,scoring,import]`: SPEC §9's measurements in
- * one run, printed as a markdown table and written to bench/results.md. Benchmarks inform rather than gate: a missed
- * target prints MISS and the command still exits 0.
+ * `npm run bench [-- --quick] [-- --only app,chatter,history,mix,commands,scoring,import,postgres]`: SPEC §9's
+ * measurements in one run (and issue 11's on PostgreSQL with BENCH_DATABASE_URL), printed as a markdown table and
+ * written to bench/results.md. Benchmarks inform rather than gate: a missed target prints MISS and the command still
+ * exits 0.
  */
 import { writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
@@ -13,6 +14,7 @@ import { buildCampFiles } from './camp-files.js';
 import { runCommandBench } from './commands.js';
 import { runImportBesideServer } from './import-beside-server.js';
 import { allTargetsMet, renderResults } from './results-table.js';
+import { runPostgresBench } from './postgres-bench.js';
 import { runScoringBench } from './scoring.js';
 import { type CampState, runTraffic, type TrafficKind } from './traffic.js';
 
@@ -69,7 +71,7 @@ async function main(): Promise<void> {
   const options = parseBenchOptions(process.argv.slice(2));
   const results: BenchResults = {
     quick: options.quick, sections: options.sections, loadBefore: loadavg(), bare: new Map(), app: new Map(), traffic: [],
-    history: null, commands: null, scoring: null, importBeside: null,
+    history: null, commands: null, scoring: null, importBeside: null, postgres: null,
   };
   await runLoadSections(options, results);
   if (options.sections.has('commands')) {
@@ -85,6 +87,7 @@ async function main(): Promise<void> {
     step(`scoring for ${learners} learners and ${events} events…`);
     results.scoring = await runScoringBench(learners, events);
   }
+  if (options.sections.has('postgres')) results.postgres = await runPostgresBench(options, results, step);
   const table = renderResults(results);
   console.log(table);
   writeFileSync(RESULTS_FILE, `# npm run bench — ${new Date().toISOString()}\n\n${table}\n`);

@@ -3,9 +3,10 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { copyDatabase } from '../src/db/copy-database.js';
 import { openStore } from '../src/db/open-store.js';
 import { previewAwards } from '../src/db/preview-awards.js';
+import { freshPostgresSchema } from '../test/support/test-store.js';
+import { copyIntoPostgres } from './copy-into-postgres.js';
 import { machineBusyMs, warmPageCache } from './machine-cpu.js';
 import { buildBenchCampFile } from './scoring-fixture.js';
 
@@ -35,6 +36,8 @@ export interface ScoringBenchResult {
   learners: number;
   events: number;
   winners: number;
+  /** Building the SQLite fixture, and copying it into PostgreSQL (null on SQLite), in ms. */
+  fixture: { buildMs: number; copyMs: number | null };
 }
 
 /** Timed runs: the median is reported, and every run is listed. */
@@ -100,42 +103,36 @@ function runChild(file: string): Promise<ChildResult> {
  * award (what `awards preview` computes) in fresh processes, each with its peak RSS, CPU time, what the rest of the
  * machine used meanwhile and what it read from disk. The work is ~1.9 s of CPU split over two threads, so the time is
  * ~1.1 s only with both cores free: runs are repeated and the median reported, and the database is read into the
- * page cache before each run, so that a run measures scoring, not the disk.
+ * page cache before each run, so that a run measures scoring, not the disk. With `postgresServer` (a `postgres://`
+ * URL), the camp is copied by `db copy` into a fresh schema there, the runs read it from PostgreSQL, and the schema
+ * is dropped after.
  */
-export async function runScoringBench(learners = 100_000, events = 2_000_000, postgresUrl: string | null = null): Promise<ScoringBenchResult> {
+export async function runScoringBench(learners = 100_000, events = 2_000_000, postgresServer: string | null = null): Promise<ScoringBenchResult> {
   const dir = mkdtempSync(join(tmpdir(), 'camp-bot-bench-'));
+  const schema = postgresServer ? await freshPostgresSchema(postgresServer, 'bench') : null;
   try {
     const file = join(dir, 'bench.db');
     const built = performance.now();
     await buildBenchCampFile(file, learners, events);
-    process.stderr.write(`scoring bench: built ${learners} learners, ${events} events in ${Math.round(performance.now() - built)} ms\n`);
-    if (postgresUrl) await copyInto(file, postgresUrl);
+    const buildMs = Math.round(performance.now() - built);
+    process.stderr.write(`scoring bench: built ${learners} learners, ${events} events in ${buildMs} ms\n`);
+    const copyMs = schema ? await copyIntoPostgres(file, schema.url) : null;
+    if (copyMs !== null) process.stderr.write(`scoring bench: copied into PostgreSQL in ${copyMs} ms\n`);
     const results: ChildResult[] = [];
     for (let i = 0; i < RUNS; i += 1) {
-      if (!postgresUrl) warmPageCache(file);
-      results.push(await runChild(postgresUrl ?? file));
+      if (!schema) warmPageCache(file);
+      results.push(await runChild(schema?.url ?? file));
     }
     const bad = results.find((result) => result.rows !== learners);
     if (bad) throw new Error(`expected ${learners} standing rows, got ${bad.rows}`);
     const runs = results.map(({ run }) => run);
     const median = [...runs].sort((a, b) => a.ms - b.ms)[Math.floor(runs.length / 2)]!;
-    return { ms: Math.round(median.ms), rssMb: Math.round(Math.max(...runs.map((run) => run.rssMb))), runs, learners, events, winners: results[0]!.winners };
+    const fixture = { buildMs, copyMs };
+    return { ms: Math.round(median.ms), rssMb: Math.round(Math.max(...runs.map((run) => run.rssMb))), runs, learners, events, winners: results[0]!.winners, fixture };
   } finally {
     rmSync(dir, { recursive: true, force: true });
+    await schema?.drop();
   }
-}
-
-/** Moves the built camp into the (empty) PostgreSQL database at `url`. */
-async function copyInto(file: string, url: string): Promise<void> {
-  const started = performance.now();
-  const [from, to] = [await storeAt(file), await openStore({ databaseUrl: url, dbFile: ':memory:', maxConnections: 2 })];
-  try {
-    await copyDatabase(from, to);
-  } finally {
-    await from.close();
-    await to.close();
-  }
-  process.stderr.write(`scoring bench: copied into PostgreSQL in ${Math.round(performance.now() - started)} ms\n`);
 }
 
 /** One line per run: time, CPU, the rest of the machine's CPU meanwhile, disk reads. */

@@ -2,8 +2,9 @@
  * One benchmark server in its own process, so the load generator never shares its event loop.
  * `bare`: a Koa endpoint that does no work. `camp <learners> <events>`: the real callback server and message pipeline
  * over a WAL file database in a temp folder, seeded with the bench camp. `file <db>`: the same over a copy of a
- * prepared database (e.g. the chat camp with a month of history). Talks to the parent over IPC: sends `ready` with
- * the port, answers `report` with what the ledger holds and the peak RSS, then exits.
+ * prepared database (e.g. the chat camp with a month of history). `postgres <url>`: the same on a prepared PostgreSQL
+ * database, which several of these share as instances behind a load balancer do. Talks to the parent over IPC: sends
+ * `ready` with the port, answers `report` with what the ledger holds and the peak RSS, then exits.
  */
 import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -20,6 +21,7 @@ import { openStore } from '../src/db/open-store.js';
 import { BENCH_APP_KEYS, BENCH_BOT_KEYS, BENCH_CORP_ID } from './bench-keys.js';
 import { startCpuProfile } from './main-thread-profiler.js';
 import { buildBenchCampFile } from './scoring-fixture.js';
+import { trackHandler } from './tracked-handler.js';
 
 export interface ServerReport {
   processed: number;
@@ -30,13 +32,19 @@ export interface ServerReport {
   /** Events added while serving. */
   events: number;
   chainOk: boolean;
+  /** Messages answered with an empty 200 at the reply deadline, recorded after it (see `trackHandler`). */
+  late: number;
   peakRssMb: number;
 }
 
-export type ServerMessage = { type: 'ready'; port: number } | { type: 'profiling' } | { type: 'profiled' } | ({ type: 'report' } & ServerReport);
+export type ServerMessage =
+  | { type: 'ready'; port: number } | { type: 'profiling' } | { type: 'profiled' } | { type: 'drained' } | ({ type: 'report' } & ServerReport);
 
-/** What the parent asks: start or stop a CPU profile of the main thread, or the final report. */
-export type ParentMessage = { type: 'profile-start' } | { type: 'profile-stop'; file: string } | { type: 'report' };
+/**
+ * What the parent asks: start or stop a CPU profile of the main thread, to be told when every message taken is
+ * handled, or the final report.
+ */
+export type ParentMessage = { type: 'profile-start' } | { type: 'profile-stop'; file: string } | { type: 'drain' } | { type: 'report' };
 
 /** Answers the parent's requests to profile this thread. */
 function answerProfiling(): void {
@@ -59,6 +67,7 @@ function bareApp(): Koa {
 }
 
 async function openBenchStore(dir: string, mode: string, args: string[]): Promise<Store> {
+  if (mode === 'postgres') return openStore({ databaseUrl: args[0]!, dbFile: ':memory:', migrations: false });
   const file = join(dir, 'bench.db');
   if (mode === 'file') copyFileSync(args[0]!, file);
   if (mode === 'camp') await buildBenchCampFile(file, Number(args[0] ?? 2000), Number(args[1] ?? 0));
@@ -67,10 +76,16 @@ async function openBenchStore(dir: string, mode: string, args: string[]): Promis
 
 const SETTINGS = { certSecret: 'bench-cert-secret', publicBaseUrl: 'http://127.0.0.1' };
 
-async function campApp(store: Store): Promise<{ app: Koa; report: () => Promise<Omit<ServerReport, 'peakRssMb'>> }> {
+interface BuiltApp {
+  app: Koa;
+  report: (() => Promise<Omit<ServerReport, 'peakRssMb'>>) | null;
+  drained: () => Promise<void>;
+}
+
+async function campApp(store: Store): Promise<BuiltApp> {
   const seeded = await countEvents(store);
   const seededParticipation = await countEvents(store, { type: 'participation' });
-  const handle = createMessageHandler({ store, respond: createRespond({ settings: SETTINGS, log: () => {} }), log: () => {} });
+  const tracked = trackHandler(createMessageHandler({ store, respond: createRespond({ settings: SETTINGS, log: () => {} }), log: () => {} }));
   const config = {
     corpId: BENCH_CORP_ID,
     token: BENCH_APP_KEYS.token,
@@ -79,30 +94,36 @@ async function campApp(store: Store): Promise<{ app: Koa; report: () => Promise<
     botEncodingAesKey: BENCH_BOT_KEYS.encodingAesKey,
     replayWindowS: 300,
   };
-  const app = createCallbackServer({ config, handle, isReady: () => true, log: () => {}, cryptoWorkers: Number(process.env.CAMP_CRYPTO_WORKERS ?? 1) });
-  const report = async () => ({
-    processed: await countProcessedMessages(store),
-    submissions: await countEvents(store, { type: 'submission', notSource: 'import' }),
-    participation: (await countEvents(store, { type: 'participation' })) - seededParticipation,
-    events: (await countEvents(store)) - seeded,
-    chainOk: (await verifyChain(store)).ok,
-  });
-  return { app, report };
+  const app = createCallbackServer({ config, handle: tracked.handle, isReady: () => true, log: () => {}, cryptoWorkers: Number(process.env.CAMP_CRYPTO_WORKERS ?? 1) });
+  const report = async () => {
+    // Messages answered at the deadline may still be being recorded: count once they are.
+    await tracked.drained();
+    return {
+      late: tracked.late(),
+      processed: await countProcessedMessages(store),
+      submissions: await countEvents(store, { type: 'submission', notSource: 'import' }),
+      participation: (await countEvents(store, { type: 'participation' })) - seededParticipation,
+      events: (await countEvents(store)) - seeded,
+      chainOk: (await verifyChain(store)).ok,
+    };
+  };
+  return { app, report, drained: tracked.drained };
 }
 
 async function main(): Promise<void> {
   const [mode = 'bare', ...args] = process.argv.slice(2);
   const dir = mkdtempSync(join(tmpdir(), 'camp-bot-bench-server-'));
-  const built = mode === 'bare' ? { app: bareApp(), report: null } : await campApp(await openBenchStore(dir, mode, args));
+  const built: BuiltApp = mode === 'bare' ? { app: bareApp(), report: null, drained: async () => {} } : await campApp(await openBenchStore(dir, mode, args));
   let peak = process.memoryUsage().rss;
   const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 100);
   const { server, port } = await listen(built.app, 0);
   server.keepAliveTimeout = 30_000;
   answerProfiling();
   process.on('message', async (message: ParentMessage) => {
+    if (message.type === 'drain') void built.drained().then(() => process.send!({ type: 'drained' } satisfies ServerMessage));
     if (message.type !== 'report') return;
     clearInterval(sampler);
-    const counts = (await built.report?.()) ?? { processed: 0, submissions: 0, participation: 0, events: 0, chainOk: true };
+    const counts = (await built.report?.()) ?? { processed: 0, submissions: 0, participation: 0, events: 0, chainOk: true, late: 0 };
     peak = Math.max(peak, process.resourceUsage().maxRSS * 1024);
     process.send!({ type: 'report', ...counts, peakRssMb: Math.round(peak / 1024 / 1024) } satisfies ServerMessage, () => {
       server.closeAllConnections();

@@ -22,8 +22,8 @@ function serverUrl(): string {
   return url;
 }
 
-async function admin(sql: string): Promise<void> {
-  const client = new pg.Client(serverUrl());
+async function admin(server: string, sql: string): Promise<void> {
+  const client = new pg.Client(server);
   await client.connect();
   try {
     await client.query(sql);
@@ -32,13 +32,17 @@ async function admin(sql: string): Promise<void> {
   }
 }
 
-/** A PostgreSQL URL whose connections work in `schema` (created here); and how to drop it. */
-export async function freshPostgresSchema(): Promise<{ url: string; drop: () => Promise<void> }> {
-  const schema = `t_${randomBytes(6).toString('hex')}`;
-  await admin(`CREATE SCHEMA ${schema}`);
-  const url = new URL(serverUrl());
+/**
+ * A URL on `server` (TEST_DATABASE_URL by default) whose connections work in a new schema named `<prefix>_<random>`
+ * (created here); and how to drop it.
+ * @example const { url, drop } = await freshPostgresSchema(process.env.BENCH_DATABASE_URL, 'bench');
+ */
+export async function freshPostgresSchema(server = serverUrl(), prefix = 't'): Promise<{ url: string; drop: () => Promise<void> }> {
+  const schema = `${prefix}_${randomBytes(6).toString('hex')}`;
+  await admin(server, `CREATE SCHEMA ${schema}`);
+  const url = new URL(server);
   url.searchParams.set('options', `-c search_path=${schema}`);
-  return { url: url.toString(), drop: () => admin(`DROP SCHEMA ${schema} CASCADE`) };
+  return { url: url.toString(), drop: () => admin(server, `DROP SCHEMA ${schema} CASCADE`) };
 }
 
 /**

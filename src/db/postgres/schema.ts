@@ -72,7 +72,9 @@ export const events = pgTable(
   },
   (t) => [
     uniqueIndex('events_dedupe').on(t.dedupeKey),
-    index('events_camp_type').on(t.campId, t.type, t.userid, t.num, t.ref, t.happenedAt, t.actor),
+    // Covers what scoring reads (all but assignment/weights text), so standings never touch the wide rows: unlike
+    // SQLite's, where the rowid is in every index, it must name `id` (row-by-row facts read it).
+    index('events_camp_type').on(t.campId, t.type, t.userid, t.num, t.ref, t.happenedAt, t.actor, t.id),
     // A learner's events by time; covering type and dedupe key too, so the participation rule reads a learner's counted
     // messages of a day from the index alone (the rows of one learner's messages lie on different pages).
     index('events_camp_user').on(t.campId, t.userid, t.happenedAt, t.type, t.dedupeKey),
