@@ -1,7 +1,11 @@
 import type { Server } from 'node:http';
+import { resolve } from 'node:path';
 import { createCallbackServer, listen } from '../bot/callback-server.js';
 import { createWeComClient, type WeComClientOptions } from '../bot/wecom-client.js';
 import { describeConfig, type Config } from '../config.js';
+import type { ConsoleDeps } from '../console/console-deps.js';
+import { installConsole } from '../console/install-console.js';
+import { startQuizTimer } from '../console/quiz-timer.js';
 import type { Store } from '../db/db.js';
 import { signLedgerHead } from '../db/ledger-head.js';
 import { openStore } from '../db/open-store.js';
@@ -12,6 +16,7 @@ import { startSchedules } from '../schedules/start-schedules.js';
 import { installVerifyRoute } from '../verify-page/install-verify-route.js';
 import { createMessageHandler } from './handle-message.js';
 import { createRespond } from './respond.js';
+import { createStandingsCache } from './standings-cache.js';
 import { startRetention } from './start-retention.js';
 
 export interface RunningCampBot {
@@ -30,12 +35,16 @@ export interface StartOptions {
   outboxPollMs?: number;
   /** WeCom send pacing (default: WeCom's per-minute limits); the demo compresses the minute with its clock. */
   pace?: WeComClientOptions['pace'];
+  /** The built console app (default `console/dist` of this checkout). */
+  consoleDist?: string;
 }
+
+const CONSOLE_DIST = resolve(import.meta.dirname, '..', '..', 'console', 'dist');
 
 /**
  * The composition root: opens and migrates the store (signing an unsigned ledger head when AUDIT_SECRET is set),
- * then serves WeCom callbacks, `/healthz` and `/verify/:code`, delivers the outbox, runs the camps' schedules and
- * prunes what is past RETENTION_DAYS.
+ * then serves WeCom callbacks, `/healthz`, `/verify/:code` and the console (`/console`, `/api`), delivers the outbox,
+ * runs the camps' schedules and the quiz clock, and prunes what is past RETENTION_DAYS.
  * @example const bot = await startCampBot(readConfig()); … await bot.close();
  */
 export async function startCampBot(config: Config, options: StartOptions = {}): Promise<RunningCampBot> {
@@ -46,7 +55,16 @@ export async function startCampBot(config: Config, options: StartOptions = {}): 
   }
   const client = createWeComClient({ apiBase: config.apiBase, corpId: config.corpId, agentId: config.agentId, secret: config.secret, log, pace: options.pace });
   const settings = { certSecret: config.certSecret, publicBaseUrl: config.publicBaseUrl };
-  const handle = createMessageHandler({ store, respond: createRespond({ settings, log }), log });
+  const standings = createStandingsCache();
+  const handle = createMessageHandler({ store, respond: createRespond({ settings, log, standings }), log });
+  const consoleDeps: ConsoleDeps = {
+    store,
+    settings: { ...consoleSettings(config), distDir: options.consoleDist ?? CONSOLE_DIST },
+    standings: (db, campId, now) => standings.get(db, campId, now),
+    userIdByCode: (code) => client.getUserIdByCode(code),
+    now: Date.now,
+    log,
+  };
   const app = createCallbackServer({
     config,
     handle,
@@ -57,13 +75,17 @@ export async function startCampBot(config: Config, options: StartOptions = {}): 
       retryWhileUnavailable(() => deliverLateReply(store, message, reply, Date.now()))
         .catch((error: unknown) => log(`late reply to ${message.channel} ${message.msgId} not queued: ${String(error)}`));
     },
-    extendRouter: (router) => installVerifyRoute(router, { store, certSecret: config.certSecret, timezone: config.timezone }),
+    extendRouter: (router) => {
+      installVerifyRoute(router, { store, certSecret: config.certSecret, timezone: config.timezone });
+      installConsole(router, consoleDeps);
+    },
   });
   const worker = startOutboxWorker({ store, client, apiBase: config.apiBase, log, pollMs: options.outboxPollMs });
   const schedules = options.schedules === false
     ? null
     : await startSchedules({ db: store, ...settings, instanceId: `pid-${process.pid}`, log });
   const retention = startRetention({ store, retentionDays: config.retentionDays, log });
+  const quizTimer = startQuizTimer({ store, log });
   const { server, port } = await listen(app, config.port, config.host);
   log(`camp-bot listening on http://${config.host}:${port} (${describeConfig(config)})`);
   return {
@@ -75,8 +97,14 @@ export async function startCampBot(config: Config, options: StartOptions = {}): 
       await app.dispose();
       await schedules?.stop();
       await retention.stop();
+      await quizTimer.stop();
       await worker.stop();
       await store.close();
     },
   };
+}
+
+function consoleSettings(config: Config): Omit<ConsoleDeps['settings'], 'distDir'> {
+  const { sessionSecret, certSecret, corpId, agentId, oauthBase, qrLoginBase, publicBaseUrl, timezone } = config;
+  return { sessionSecret, certSecret, corpId, agentId, oauthBase, qrLoginBase, publicBaseUrl, defaultTimezone: timezone };
 }

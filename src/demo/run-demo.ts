@@ -106,7 +106,7 @@ async function applySampleCamp(stack: DemoStack, options: DemoOptions, outDir: s
   writeFileSync(rosterFile, rosterCsv(people));
   const { store } = stack;
   const config = parseCampFile(campYaml);
-  const changes = await saveCamp(store, config, Date.now());
+  const changes = await saveCamp(store, config, Date.now(), campYaml);
   const roster = await importRoster(store, config.id, parseRoster(await readTableFile(rosterFile)));
   options.io.out(`▶ camp apply ${campFile}：${describeCampChanges(config.id, config.name, changes)[0]}（${calendar.starts} ～ ${calendar.ends}）`);
   options.io.out(`▶ roster import ${rosterFile}：${roster.peopleAdded} 人（${people.learners.length} 名学员分 ${people.teams.length} 组，培训老师 ${people.trainers.length}、部门负责人 ${people.managers.length}、行政 ${people.admins.length}）`);
