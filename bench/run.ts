@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --quick] [-- --only app,chatter,history,mix,commands,scoring,import]`: SPEC §9's measurements in
+ * `npm run bench [-- --quick] [-- --only app,chatter,history,mix,commands,console,scoring,import]`: SPEC §9's measurements in
  * one run, printed as a markdown table and written to bench/results.md. Benchmarks inform rather than gate: a missed
  * target prints MISS and the command still exits 0.
  */
@@ -11,6 +11,7 @@ import type { BenchResults } from './bench-results.js';
 import { runBareKoa, runCampCallbacks } from './callbacks.js';
 import { buildCampFiles } from './camp-files.js';
 import { runCommandBench } from './commands.js';
+import { runConsoleBench } from './console-api.js';
 import { runImportBesideServer } from './import-beside-server.js';
 import { allTargetsMet, renderResults } from './results-table.js';
 import { runScoringBench } from './scoring.js';
@@ -69,12 +70,16 @@ async function main(): Promise<void> {
   const options = parseBenchOptions(process.argv.slice(2));
   const results: BenchResults = {
     quick: options.quick, sections: options.sections, loadBefore: loadavg(), bare: new Map(), app: new Map(), traffic: [],
-    history: null, commands: null, scoring: null, importBeside: null,
+    history: null, commands: null, console: null, scoring: null, importBeside: null,
   };
   await runLoadSections(options, results);
   if (options.sections.has('commands')) {
     step('/me and /rank for 2,000 learners and 200,000 events…');
     results.commands = await runCommandBench();
+  }
+  if (options.sections.has('console')) {
+    step('the console API for 2,000 learners and 200,000 events while /submit callbacks arrive…');
+    results.console = await runConsoleBench();
   }
   if (options.sections.has('import')) {
     step(`events import of ${options.sizes.importRows} rows beside a serving camp-bot…`);

@@ -1,7 +1,7 @@
 import { previewAwards } from '../db/preview-awards.js';
 import type { Publication } from '../db/publication-record.js';
 import { currentPublication } from '../db/publication-store.js';
-import { personName } from '../db/roster-store.js';
+import { learnersOf, personName } from '../db/roster-store.js';
 import { ApiRefusal, ConfigError } from '../errors.js';
 import { describeAwardRule } from '../publication/describe-award-rule.js';
 import { AlreadyPublished, publishAwards } from '../publication/publish-awards.js';
@@ -21,8 +21,10 @@ export function awardRoutes(api: ConsoleApi): void {
     };
   });
 
-  api.camp('get', '/awards/preview', ['trainer'], async ({ campId, now }) =>
-    awardsJson(await previewAwards(deps.store, campId, now)) as AwardsPreviewResponse);
+  api.camp('get', '/awards/preview', ['trainer'], async ({ campId, now }) => {
+    const current = { learners: await learnersOf(deps.store, campId), standings: await deps.standings(deps.store, campId, now) };
+    return awardsJson(await previewAwards(deps.store, campId, now, current)) as AwardsPreviewResponse;
+  });
 
   api.camp('post', '/awards/publish', ['trainer'], async (req): Promise<PublicationView> => {
     const force = req.body.force;

@@ -24,6 +24,7 @@ import { sessionRoutes } from './session-routes.js';
 import { standingsRoutes } from './standings-routes.js';
 import { statsRoutes } from './stats-routes.js';
 import { submissionRoutes } from './submission-routes.js';
+import { createSubmissionsCache } from './submissions-cache.js';
 import { weightsRoutes } from './weights-routes.js';
 
 /**
@@ -36,10 +37,12 @@ export function installConsole(router: Router, deps: ConsoleDeps): void {
   router.get(['/console', '/console/{*page}'], requireSignIn(deps), serveConsoleAssets({ dir: deps.settings.distDir }));
   const api = consoleApi(router, deps);
   for (const routes of [
-    meRoutes, campFileRoutes, learnerRoutes, certificateRoutes, assignmentRoutes, submissionRoutes, reviewRoutes, standingsRoutes,
-    sessionRoutes, evidenceRoutes, weightsRoutes, awardRoutes, statsRoutes, rosterRoutes, importRoutes, exportRoutes, prizeRoutes,
-    caseRoutes, quizRoutes, attemptRoutes,
+    meRoutes, campFileRoutes, learnerRoutes, certificateRoutes, assignmentRoutes, standingsRoutes, sessionRoutes, evidenceRoutes,
+    weightsRoutes, awardRoutes, statsRoutes, rosterRoutes, importRoutes, exportRoutes, prizeRoutes, caseRoutes, quizRoutes, attemptRoutes,
   ]) routes(api);
+  const submissions = createSubmissionsCache();
+  submissionRoutes(api, submissions);
+  reviewRoutes(api, submissions);
   historyRoutes(api, createHistoryCache());
   api.finish();
 }

@@ -41,7 +41,7 @@ async function prizeRows(db: Db, campId: string, now: number): Promise<PrizeRow[
     const claim = claims.find((c) => c.userid === w.userid && c.award === w.award);
     const person = people.get(w.userid);
     rows.push({
-      award: w.award, awardName: w.awardName, prize: w.prize, userid: w.userid, name: w.name, team: w.team, department: person?.department ?? null,
+      award: w.award, awardName: w.awardName, prize: w.prize, userid: w.userid, name: w.name, team: person?.team ?? w.team, department: person?.department ?? null,
       claimed: claim ? { at: isoOf(claim.at), by: (await personName(db, claim.actor)) ?? claim.actor, event: claim.eventId } : null,
     });
   }

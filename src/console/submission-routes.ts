@@ -2,20 +2,20 @@ import { gradeCommand } from '../commands/grade.js';
 import { submitCommand } from '../commands/submit.js';
 import { transaction } from '../db/db.js';
 import { ApiRefusal } from '../errors.js';
-import type { CampRequest, ConsoleApi } from './api-router.js';
+import type { ConsoleApi } from './api-router.js';
 import type { EventCreated, SubmissionDetail, SubmissionQueueItem, SubmitResponse } from './api-types.js';
 import { idField, optionalText, scoreField, textField } from './body-fields.js';
 import { runChatCommand } from './run-chat-command.js';
-import { loadSubmissionFacts, submissionDetails, type SubmissionEntry } from './submission-details.js';
+import type { SubmissionsCache } from './submissions-cache.js';
 
 /** Submissions: a learner's own and submitting, the trainers' queue (contract), one submission, and grading (contract). */
-export function submissionRoutes(api: ConsoleApi): void {
+export function submissionRoutes(api: ConsoleApi, submissions: SubmissionsCache): void {
   const { deps } = api;
-  const entries = async (req: CampRequest, namedReviewers: boolean): Promise<SubmissionEntry[]> =>
-    submissionDetails(await loadSubmissionFacts(deps.store, req.campId), req.camp, namedReviewers);
-
-  api.camp('get', '/me/submissions', ['learner'], async (req): Promise<SubmissionDetail[]> =>
-    (await entries(req, false)).filter((e) => e.latest && e.detail.userid === req.userid).map((e) => e.detail).reverse());
+  api.camp('get', '/me/submissions', ['learner'], async ({ campId, camp, userid, now }): Promise<SubmissionDetail[]> => {
+    const index = await submissions.get(deps.store, campId, now);
+    const mine = [...index.latest.values()].filter((s) => s.userid === userid).sort((a, b) => b.happenedAt - a.happenedAt || b.id - a.id);
+    return mine.map((s) => index.detail(s, camp, false));
+  });
 
   api.camp('post', '/submissions', ['learner'], async (req): Promise<SubmitResponse> => {
     const assignment = textField(req.body, 'assignment', '作业', 40);
@@ -25,17 +25,20 @@ export function submissionRoutes(api: ConsoleApi): void {
     return { submission: event!.id, event: event!.id };
   });
 
-  api.camp('get', '/submissions', ['trainer'], async (req): Promise<SubmissionQueueItem[]> =>
-    (await entries(req, true))
-      .filter((e) => e.latest)
-      .map(({ detail: d }) => ({ id: d.id, assignment: d.assignment, userid: d.userid, submittedAt: d.submittedAt, grade: d.grade?.score ?? null }))
-      .sort((a, b) => Number(a.grade !== null) - Number(b.grade !== null) || a.submittedAt.localeCompare(b.submittedAt) || a.id - b.id));
+  api.camp('get', '/submissions', ['trainer'], async ({ campId, now }): Promise<SubmissionQueueItem[]> => {
+    const index = await submissions.get(deps.store, campId, now);
+    return [...index.latest.values()]
+      .map((s) => ({ id: s.id, assignment: s.ref ?? '', userid: s.userid ?? '', at: s.happenedAt, grade: index.gradeOf(s) }))
+      .sort((a, b) => Number(a.grade !== null) - Number(b.grade !== null) || a.at - b.at || a.id - b.id)
+      .map(({ at, ...item }) => ({ ...item, submittedAt: new Date(at).toISOString() }));
+  });
 
-  api.camp('get', '/submissions/:sid', ['trainer', 'learner'], async (req): Promise<SubmissionDetail> => {
-    const trainer = req.roles.includes('trainer');
-    const found = (await entries(req, trainer)).find((e) => String(e.detail.id) === req.ctx.params.sid);
-    if (!found || (!trainer && found.detail.userid !== req.userid)) throw new ApiRefusal(404, '没有这份作业');
-    return found.detail;
+  api.camp('get', '/submissions/:sid', ['trainer', 'learner'], async ({ ctx, campId, camp, userid, roles, now }): Promise<SubmissionDetail> => {
+    const trainer = roles.includes('trainer');
+    const index = await submissions.get(deps.store, campId, now);
+    const found = index.submissions.get(Number(ctx.params.sid));
+    if (!found || (!trainer && found.userid !== userid)) throw new ApiRefusal(404, '没有这份作业');
+    return index.detail(found, camp, trainer);
   });
 
   api.camp('post', '/grades', ['trainer'], async (req): Promise<EventCreated> => {

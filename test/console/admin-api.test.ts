@@ -107,7 +107,7 @@ describe('exports, prizes and cases', () => {
     await f.app('zhang', '/score exam @小明 95');
     await f.as('zhang').post(camp('/awards/publish'));
     const [row] = (await f.as('zhao').get(camp('/prizes'))).body;
-    expect(row).toEqual({ award: 'all-round', awardName: '全能优秀学员奖', prize: '定制奖杯', userid: 'ming', name: '小明', team: null, department: '研发部', claimed: null });
+    expect(row).toEqual({ award: 'all-round', awardName: '全能优秀学员奖', prize: '定制奖杯', userid: 'ming', name: '小明', team: 'A', department: '研发部', claimed: null });
     const claim = await f.delta(() => f.as('zhao').post(camp('/prizes/claims'), { userid: 'ming', award: 'all-round' }));
     expect(claim.added).toMatchObject([{ type: 'prize_claimed', userid: 'ming', ref: 'all-round', actor: 'zhao', source: 'command' }]);
     expect((await f.as('zhao').get(camp('/prizes'))).body[0].claimed).toEqual({ at: expect.any(String), by: '赵行政', event: claim.added[0]!.id });

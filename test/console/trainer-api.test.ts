@@ -50,7 +50,7 @@ describe('the grading queue and grades (contract)', () => {
     ]);
     const graded = await f.delta(() => f.as('zhang').post(camp('/grades'), { submission: ming, score: 88, comment: '结构清晰' }));
     expect(graded.result).toMatchObject({ status: 201, body: { event: graded.added[0]!.id } });
-    const strip = ({ id: _id, happenedAt: _at, ...rest }: Record<string, unknown>) => rest;
+    const strip = ({ id: _id, happenedAt: _at, ...rest }: { id: number; happenedAt: number }) => rest;
     expect(strip(graded.added[0]!)).toEqual({ ...strip(chat.added[0]!), userid: 'ming', num: 88, text: '结构清晰' });
     expect((await f.as('zhang').get(camp('/submissions'))).body.map((s: { grade: number }) => s.grade)).toEqual([88, 75]);
     const standings = (await f.as('zhang').get(camp('/standings'))).body;
