@@ -41,13 +41,7 @@ export function attemptRoutes(api: ConsoleApi): void {
     const choices = choicesFor(quiz, req.ctx.params.questionId ?? '', req.body.choices);
     const attempt = await settledAttempt(deps.store, key, req.now);
     if (!attempt) throw new ApiRefusal(409, '请先开始测验');
-    await transaction(deps.store, async (tx) => {
-      const current = (await loadAttempt(tx, key, true))!;
-      if (current.submittedAt !== null || req.now >= current.deadline) {
-        throw new ApiRefusal(409, current.reason === 'submitted' ? '测验已经交卷，不能再改' : '时间到了，测验已自动交卷');
-      }
-      await saveAnswer(tx, key, req.ctx.params.questionId!, choices, req.now);
-    }, 'write');
+    await saveWhileOpen(deps, key, req.ctx.params.questionId!, choices, req.now);
     return { savedAt: isoOf(req.now), deadline: isoOf(attempt.deadline), serverNow: isoOf(req.now) };
   });
 
@@ -64,6 +58,17 @@ async function quizAndKey(deps: ConsoleDeps, req: CampRequest): Promise<{ quiz: 
   const stored = await loadQuiz(deps.store, req.campId, req.ctx.params.qid ?? '');
   if (!stored) throw new ApiRefusal(404, '没有这份测验');
   return { quiz: quizDefinitionOf(stored), key: { campId: req.campId, quizId: stored.id, userid: req.userid } };
+}
+
+/** Saves an answer unless the attempt was submitted or its time is up (checked with its row locked). */
+function saveWhileOpen(deps: ConsoleDeps, key: AttemptKey, questionId: string, choices: string[], now: number): Promise<void> {
+  return transaction(deps.store, async (tx) => {
+    const current = (await loadAttempt(tx, key, true))!;
+    if (current.submittedAt !== null || now >= current.deadline) {
+      throw new ApiRefusal(409, current.reason === 'submitted' ? '测验已经交卷，不能再改' : '时间到了，测验已自动交卷');
+    }
+    await saveAnswer(tx, key, questionId, choices, now);
+  }, 'write');
 }
 
 function shown(quiz: QuizDefinition, attempt: QuizAttempt, answers: Record<string, string[]>, now: number): QuizAttemptView | QuizResult {

@@ -1,7 +1,4 @@
 import { randomBytes } from 'node:crypto';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { CampConfig } from '../camp/camp-config.js';
 import { createImportJob, updateImportJob, type ImportJobChange, type StoredImportJob } from '../db/import-jobs.js';
 import { ValidationError } from '../errors.js';
@@ -9,7 +6,7 @@ import { importEventsFile } from '../import/import-events-file.js';
 import type { ImportJob } from './api-types.js';
 import type { ConsoleDeps } from './console-deps.js';
 import { linesOf } from './problem-details.js';
-import type { Upload } from './uploaded-file.js';
+import { withUploadFile, type Upload } from './uploaded-file.js';
 
 /** How often a running import writes its progress for the pages polling it. */
 const PROGRESS_EVERY_MS = 250;
@@ -36,7 +33,6 @@ export function importJobView(job: StoredImportJob): ImportJob {
 }
 
 async function runImport(deps: ConsoleDeps, camp: CampConfig, upload: Upload, job: StoredImportJob): Promise<void> {
-  const dir = await mkdtemp(join(tmpdir(), 'camp-bot-import-'));
   const update = (change: ImportJobChange) => updateImportJob(deps.store, job.id, change, deps.now());
   let lastWrite = 0;
   let pending = Promise.resolve();
@@ -46,19 +42,17 @@ async function runImport(deps: ConsoleDeps, camp: CampConfig, upload: Upload, jo
     pending = pending.then(() => update({ state: stage === 'written' ? 'recording' : 'checking', processed: rows }));
   };
   try {
-    const file = join(dir, `upload${upload.extension}`);
-    await writeFile(file, upload.content);
-    const result = await importEventsFile(deps.store, camp, file, deps.now(), progress);
+    const result = await withUploadFile(upload, (file) => importEventsFile(deps.store, camp, file, deps.now(), progress));
     await pending;
     await update({ state: 'done', processed: job.total, recorded: result.recorded, duplicates: result.duplicates });
   } catch (error) {
     await pending.catch(() => undefined);
-    if (!(error instanceof ValidationError)) deps.log(`console import ${job.id} failed: ${error instanceof Error ? error.stack : String(error)}`);
-    const message = error instanceof ValidationError ? error.message : '导入出错了，未导入任何内容，请稍后再试';
-    const lines = error instanceof ValidationError ? linesOf(error.problems) : [];
-    await update({ state: 'failed', error: message, lines: JSON.stringify(lines) });
-  } finally {
-    await rm(dir, { recursive: true, force: true });
+    if (!(error instanceof ValidationError)) {
+      deps.log(`console import ${job.id} failed: ${error instanceof Error ? error.stack : String(error)}`);
+      return update({ state: 'failed', error: '导入出错了，未导入任何内容，请稍后再试', lines: '[]' });
+    }
+    // A refused file was read to its end first: every bad row is listed.
+    await update({ state: 'failed', processed: job.total, error: error.message, lines: JSON.stringify(linesOf(error.problems)) });
   }
 }
 

@@ -2,7 +2,7 @@ import { ApiRefusal, ValidationError } from '../errors.js';
 import type { LineIssue, PathIssue } from './api-types.js';
 
 /** `key.path: what` problems (camp and quiz files) as the API's `issues`; a problem without a path keeps `(file)`. */
-export function issuesOf(problems: readonly string[]): PathIssue[] {
+function issuesOf(problems: readonly string[]): PathIssue[] {
   return problems.map((problem) => {
     const at = problem.indexOf(': ');
     return at < 0 ? { path: '(file)', message: problem } : { path: problem.slice(0, at), message: problem.slice(at + 2) };

@@ -8,7 +8,7 @@ import type { QuizDefinition } from './quiz-definition.js';
 import { questionsWithoutKeys } from './questions-without-keys.js';
 
 /** Where a quiz's window stands at `now`. */
-export function quizState(quiz: QuizDefinition, now: number): QuizSummary['state'] {
+function quizState(quiz: QuizDefinition, now: number): QuizSummary['state'] {
   return now < quiz.opensAt ? 'upcoming' : now < quiz.closesAt ? 'open' : 'closed';
 }
 

@@ -3,7 +3,7 @@ import { readBody } from '../bot/read-body.js';
 import { ApiRefusal } from '../errors.js';
 
 /** Uploads travel as base64 in JSON: 25 MB of body is about 18 MB of file. */
-export const API_BODY_LIMIT_BYTES = 25 * 1024 * 1024;
+const API_BODY_LIMIT_BYTES = 25 * 1024 * 1024;
 
 const BODY_TIMEOUT_MS = 60_000;
 

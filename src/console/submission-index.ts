@@ -41,11 +41,6 @@ export class SubmissionIndex {
     }
   }
 
-  /** Whether this submission is its author's latest for the assignment. */
-  isLatest(submission: LedgerRow): boolean {
-    return this.latest.get(keyOf(submission.ref, submission.userid))?.id === submission.id;
-  }
-
   /** The trainer grade that counts for the submission's author and assignment. */
   gradeOf(submission: LedgerRow): number | null {
     return this.grades.get(keyOf(submission.ref, submission.userid))?.num ?? null;

@@ -17,27 +17,20 @@ interface Entry {
 
 /**
  * Submission indexes per camp, kept like the standings cache: new submissions, grades and reviews are added to the
- * kept index; a revocation, a roster change or a rolled-back read rebuilds it from the ledger. Calls for one camp run
- * one after another.
+ * kept index; a revocation, a roster change or a rolled-back read rebuilds it from the ledger. Adding an event twice
+ * changes nothing, so calls running at once may advance the same index.
  */
 export function createSubmissionsCache(maxCamps = 8): SubmissionsCache {
   const entries = new Map<string, Entry>();
-  const running = new Map<string, Promise<unknown>>();
-  const current = async (db: Db, campId: string, now: number): Promise<SubmissionIndex> => {
-    const version = await campVersion(db, campId);
-    const kept = entries.get(campId);
-    const entry = (kept && (await advanced(db, campId, kept, version))) ?? (await fullEntry(db, campId, version, now));
-    entries.delete(campId);
-    entries.set(campId, entry);
-    if (entries.size > maxCamps) entries.delete(entries.keys().next().value!);
-    return entry.index;
-  };
   return {
-    get(db, campId, now) {
-      const next = (running.get(campId) ?? Promise.resolve()).catch(() => undefined).then(() => current(db, campId, now));
-      running.set(campId, next);
-      void next.finally(() => running.get(campId) === next && running.delete(campId)).catch(() => undefined);
-      return next;
+    async get(db, campId, now) {
+      const version = await campVersion(db, campId);
+      const kept = entries.get(campId);
+      const entry = (kept && (await advanced(db, campId, kept, version))) ?? (await fullEntry(db, campId, version, now));
+      entries.delete(campId);
+      entries.set(campId, entry);
+      if (entries.size > maxCamps) entries.delete(entries.keys().next().value!);
+      return entry.index;
     },
   };
 }

@@ -40,7 +40,7 @@ describe('POST /imports', () => {
   it('fails a file with bad rows as a whole, listing each bad row by line', async () => {
     const csv = `${HEADER}\nexam,ming,101,2026-11-20T10:00+08:00,,,\nexam,hong,90,2026-11-20T10:00+08:00,,,\nlesson,nobody,1,2026-11-20T10:00+08:00,,,\n`;
     const failed = await f.delta(() => imported(csv));
-    expect(failed.result.state).toBe('failed');
+    expect([failed.result.state, failed.result.processed, failed.result.total]).toEqual(['failed', 3, 3]);
     expect(failed.result.lines.map((l) => l.line)).toEqual([2, 4]);
     expect(failed.added).toEqual([]);
   });

@@ -99,6 +99,11 @@ describe('inside WeCom (网页授权)', () => {
     const { callback } = await signIn(first, 'hong');
     const replay = await first.open(callback.href);
     expect(replay.status).toBe(400);
+    // Even with the state's cookie sent again (a captured request), the state was taken on the server.
+    const taken = callback.searchParams.get('state')!;
+    const captured = await fetch(callback.href, { redirect: 'manual', headers: { cookie: `campbot_login=${taken}` } });
+    expect(captured.status).toBe(400);
+    expect(captured.headers.getSetCookie().some((c) => c.startsWith('campbot_session='))).toBe(false);
     const second = new Browser(WECOM_UA);
     const start = await second.open(`${f.baseUrl}/console`);
     const state = new URL(start.headers.get('location')!).searchParams.get('state')!;
@@ -141,7 +146,9 @@ describe('inside WeCom (网页授权)', () => {
       const back = await browser.open(start.headers.get('location')!.replace(/#.*$/, ''));
       const answer = await browser.open(back.headers.get('location')!);
       expect([answer.status, answer.headers.get('location')]).toEqual([302, '/console']);
-      expect((await browser.open(back.headers.get('location')!)).status).toBe(400);
+      const state = new URL(back.headers.get('location')!).searchParams.get('state')!;
+      const again = await fetch(`http://127.0.0.1:${port}/console/auth/callback?code=x&state=${state}`, { redirect: 'manual', headers: { cookie: `campbot_login=${state}` } });
+      expect(again.status).toBe(400);
     } finally {
       server.close();
     }

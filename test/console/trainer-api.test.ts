@@ -55,6 +55,11 @@ describe('the grading queue and grades (contract)', () => {
     expect((await f.as('zhang').get(camp('/submissions'))).body.map((s: { grade: number }) => s.grade)).toEqual([88, 75]);
     const standings = (await f.as('zhang').get(camp('/standings'))).body;
     expect(standings.rows.find((r: { userid: string }) => r.userid === 'ming').metrics.assignment.raw).toBe(88);
+    const resubmitted = idOf(await f.app('ming', '/submit a1 second'));
+    await f.app('zhang', `/undo #${hong} 交错了`);
+    expect((await f.as('zhang').get(camp('/submissions'))).body).toEqual([
+      { id: resubmitted, assignment: 'a1', userid: 'ming', submittedAt: expect.any(String), grade: 88 },
+    ]);
   });
 
   it('refuses grading a revoked or unknown submission, recording nothing', async () => {
