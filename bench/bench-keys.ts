@@ -8,3 +8,6 @@ export const BENCH_APP_KEYS: FakeKeys = {
   receiveId: BENCH_CORP_ID,
 };
 export const BENCH_BOT_KEYS: FakeKeys = { token: 'benchBotToken', encodingAesKey: 'abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG', receiveId: '' };
+
+/** Signs the console sessions the bench's API clients carry (the server child checks them with it). */
+export const BENCH_SESSION_SECRET = 'bench-console-session-secret';

@@ -1,7 +1,7 @@
 import type { RunSize } from './callbacks.js';
 
 /** What `npm run bench -- --only a,b` can choose; all of them by default. */
-export const SECTIONS = ['app', 'chatter', 'history', 'mix', 'commands', 'scoring', 'import', 'postgres'] as const;
+export const SECTIONS = ['app', 'chatter', 'history', 'mix', 'commands', 'console', 'scoring', 'import', 'postgres'] as const;
 export type Section = (typeof SECTIONS)[number];
 
 export interface BenchSizes {
@@ -44,6 +44,7 @@ export const USAGE = `usage: npm run bench -- [--quick] [--only ${SECTIONS.join(
   history   the same chatter on a camp with a month of history (300,000 counted messages)
   mix       the traffic mix (on the empty camp, and on the history camp when history is chosen too)
   commands  /me and /rank (2,000 learners, 200,000 events)
+  console   the console API (2,000 learners, 200,000 events) while /submit callbacks arrive
   scoring   standings and awards, 100,000 learners and 2,000,000 events
   import    events import of 1,000,000 rows beside a serving camp-bot
   postgres  /submit at 2,000 connections over two instances on one PostgreSQL database (against one SQLite

@@ -2,6 +2,7 @@ import type { Section } from './bench-options.js';
 import type { BareRun, CallbackRun } from './callbacks.js';
 import type { HistoryImport } from './camp-files.js';
 import type { CommandBench } from './commands.js';
+import type { ConsoleBench } from './console-api.js';
 import type { ImportBesideResult } from './import-beside-server.js';
 import type { PostgresBench } from './postgres-bench.js';
 import type { ScoringBenchResult } from './scoring.js';
@@ -19,6 +20,7 @@ export interface BenchResults {
   traffic: TrafficRun[];
   history: HistoryImport | null;
   commands: CommandBench | null;
+  console: ConsoleBench | null;
   scoring: ScoringBenchResult | null;
   importBeside: ImportBesideResult | null;
   postgres: PostgresBench | null;

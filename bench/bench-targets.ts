@@ -69,6 +69,12 @@ function otherChecks(r: BenchResults): Check[] {
   for (const run of r.commands?.runs ?? []) {
     checks.push([`\`${run.command}\` p99 (2,000 learners, 200,000 events)`, `${run.load.p99} ms (p50 ${run.load.p50}, first ${run.coldMs})`, '< 50 ms', run.load.p99 < 50]);
   }
+  const c = r.console;
+  if (c) {
+    const failed = c.routes.reduce((sum, run) => sum + run.failed, 0) + c.callbacks.non2xx + c.callbacks.errors;
+    const measured = `${c.overall.p99} ms (p50 ${c.overall.p50}), ${failed} failed`;
+    checks.push([`console API p99 (${n(c.learners)} learners, ${n(c.events)} events, callbacks running)`, measured, '< 100 ms, 0 failed', c.overall.p99 < 100 && failed === 0]);
+  }
   if (r.scoring) {
     const size = `${n(r.scoring.learners)} learners, ${n(r.scoring.events)} events`;
     checks.push([`scoring, ${size}`, `${n(r.scoring.ms)} ms`, '< 2,000 ms', r.scoring.ms < 2000]);

@@ -26,6 +26,8 @@ export interface LoadOptions {
   durationS?: number;
   /** Per-request timeout in seconds (WeCom gives up at 5 s; we count anything over 10 s as a timeout). */
   timeoutS?: number;
+  /** Requests per second across all connections (default: as fast as the server answers). */
+  ratePerSecond?: number;
 }
 
 /**
@@ -53,6 +55,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
     timeout: options.timeoutS ?? 10,
     method: 'POST',
     headers: { 'content-type': 'text/xml' },
+    ...(options.ratePerSecond ? { overallRate: options.ratePerSecond } : {}),
     ...(callbacks
       ? { amount: callbacks.length - connections, requests: [{ method: 'POST', setupRequest, onResponse }] }
       : { duration: options.durationS ?? 10, body: '<xml><Encrypt>x</Encrypt></xml>' }),

@@ -79,6 +79,20 @@ function postgresNotes(r: BenchResults): string[] {
   ];
 }
 
+/** The console routes under load, one row each, and the callbacks that ran meanwhile. */
+function consoleRows(r: BenchResults): string[] {
+  const c = r.console;
+  if (!c) return [];
+  const callbacks = `${n(c.callbacks.ok)} \`/submit\` callbacks answered 2xx meanwhile (${c.callbacks.non2xx + c.callbacks.errors} failed, p99 ${n(c.callbacks.p99)} ms)`;
+  return [
+    `| console route (${n(c.learners)} learners, ${n(c.events)} events; ${callbacks}) | first call ms | requests | p50 ms | p99 ms | max ms | failed |`,
+    '|---|---|---|---|---|---|---|',
+    ...c.routes.map((run) => `| \`GET ${run.route}\` | ${n(run.coldMs)} | ${run.latency.count} | ${run.latency.p50} | ${run.latency.p99} | ${run.latency.max} | ${run.failed} |`),
+    `| all console requests | — | ${c.overall.count} | ${c.overall.p50} | ${c.overall.p99} | ${c.overall.max} | ${c.routes.reduce((sum, run) => sum + run.failed, 0)} |`,
+    '',
+  ];
+}
+
 /** The markdown report: machine, load runs (each with its share of bare Koa), notes, then each target with PASS or MISS. */
 export function renderResults(r: BenchResults): string {
   const cpu = cpus();
@@ -94,6 +108,7 @@ export function renderResults(r: BenchResults): string {
       ...load,
       '',
     ]),
+    ...consoleRows(r),
     ...notes(r),
     '| target (SPEC §9) | measured | target | result |',
     '|---|---|---|---|',

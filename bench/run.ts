@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --quick] [-- --only app,chatter,history,mix,commands,scoring,import,postgres]`: SPEC §9's
+ * `npm run bench [-- --quick] [-- --only app,chatter,history,mix,commands,console,scoring,import,postgres]`: SPEC §9's
  * measurements in one run (and issue 11's on PostgreSQL with BENCH_DATABASE_URL), printed as a markdown table and
  * written to bench/results.md. Benchmarks inform rather than gate: a missed target prints MISS and the command still
  * exits 0.
@@ -12,6 +12,7 @@ import type { BenchResults } from './bench-results.js';
 import { runBareKoa, runCampCallbacks } from './callbacks.js';
 import { buildCampFiles } from './camp-files.js';
 import { runCommandBench } from './commands.js';
+import { runConsoleBench } from './console-api.js';
 import { runImportBesideServer } from './import-beside-server.js';
 import { allTargetsMet, renderResults } from './results-table.js';
 import { runPostgresBench } from './postgres-bench.js';
@@ -71,12 +72,16 @@ async function main(): Promise<void> {
   const options = parseBenchOptions(process.argv.slice(2));
   const results: BenchResults = {
     quick: options.quick, sections: options.sections, loadBefore: loadavg(), bare: new Map(), app: new Map(), traffic: [],
-    history: null, commands: null, scoring: null, importBeside: null, postgres: null,
+    history: null, commands: null, console: null, scoring: null, importBeside: null, postgres: null,
   };
   await runLoadSections(options, results);
   if (options.sections.has('commands')) {
     step('/me and /rank for 2,000 learners and 200,000 events…');
     results.commands = await runCommandBench();
+  }
+  if (options.sections.has('console')) {
+    step('the console API for 2,000 learners and 200,000 events while /submit callbacks arrive…');
+    results.console = await runConsoleBench();
   }
   if (options.sections.has('import')) {
     step(`events import of ${options.sizes.importRows} rows beside a serving camp-bot…`);

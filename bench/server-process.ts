@@ -1,7 +1,7 @@
 /**
  * One benchmark server in its own process, so the load generator never shares its event loop.
- * `bare`: a Koa endpoint that does no work. `camp <learners> <events>`: the real callback server and message pipeline
- * over a WAL file database in a temp folder, seeded with the bench camp. `file <db>`: the same over a copy of a
+ * `bare`: a Koa endpoint that does no work. `camp <learners> <events>`: the real callback server, message pipeline and
+ * console API (as `serve` mounts them) over a WAL file database in a temp folder, seeded with the bench camp. `file <db>`: the same over a copy of a
  * prepared database (e.g. the chat camp with a month of history). `postgres <url>`: the same on a prepared PostgreSQL
  * database, which several of these share as instances behind a load balancer do. Talks to the parent over IPC: sends
  * `ready` with the port, answers `report` with what the ledger holds and the peak RSS, then exits.
@@ -13,12 +13,15 @@ import Koa from 'koa';
 import { Router } from '@koa/router';
 import { createMessageHandler } from '../src/app/handle-message.js';
 import { createRespond } from '../src/app/respond.js';
+import { createStandingsCache } from '../src/app/standings-cache.js';
+import type { ConsoleDeps } from '../src/console/console-deps.js';
+import { installConsole } from '../src/console/install-console.js';
 import { createCallbackServer, listen } from '../src/bot/callback-server.js';
 import { countEvents, countProcessedMessages } from '../src/db/count-rows.js';
 import type { Store } from '../src/db/db.js';
 import { verifyChain } from '../src/db/ledger.js';
 import { openStore } from '../src/db/open-store.js';
-import { BENCH_APP_KEYS, BENCH_BOT_KEYS, BENCH_CORP_ID } from './bench-keys.js';
+import { BENCH_APP_KEYS, BENCH_BOT_KEYS, BENCH_CORP_ID, BENCH_SESSION_SECRET } from './bench-keys.js';
 import { startCpuProfile } from './main-thread-profiler.js';
 import { buildBenchCampFile } from './scoring-fixture.js';
 import { trackHandler } from './tracked-handler.js';
@@ -85,7 +88,8 @@ interface BuiltApp {
 async function campApp(store: Store): Promise<BuiltApp> {
   const seeded = await countEvents(store);
   const seededParticipation = await countEvents(store, { type: 'participation' });
-  const tracked = trackHandler(createMessageHandler({ store, respond: createRespond({ settings: SETTINGS, log: () => {} }), log: () => {} }));
+  const standings = createStandingsCache();
+  const tracked = trackHandler(createMessageHandler({ store, respond: createRespond({ settings: SETTINGS, log: () => {}, standings }), log: () => {} }));
   const config = {
     corpId: BENCH_CORP_ID,
     token: BENCH_APP_KEYS.token,
@@ -94,7 +98,10 @@ async function campApp(store: Store): Promise<BuiltApp> {
     botEncodingAesKey: BENCH_BOT_KEYS.encodingAesKey,
     replayWindowS: 300,
   };
-  const app = createCallbackServer({ config, handle: tracked.handle, isReady: () => true, log: () => {}, cryptoWorkers: Number(process.env.CAMP_CRYPTO_WORKERS ?? 1) });
+  const app = createCallbackServer({
+    config, handle: tracked.handle, isReady: () => true, log: () => {}, cryptoWorkers: Number(process.env.CAMP_CRYPTO_WORKERS ?? 1),
+    extendRouter: (router) => installConsole(router, consoleDeps(store, (db, campId, now) => standings.get(db, campId, now))),
+  });
   const report = async () => {
     // Messages answered at the deadline may still be being recorded: count once they are.
     await tracked.drained();
@@ -108,6 +115,14 @@ async function campApp(store: Store): Promise<BuiltApp> {
     };
   };
   return { app, report, drained: tracked.drained };
+}
+
+function consoleDeps(store: Store, standings: ConsoleDeps['standings']): ConsoleDeps {
+  const settings = {
+    ...SETTINGS, sessionSecret: BENCH_SESSION_SECRET, corpId: BENCH_CORP_ID, agentId: '1000002', oauthBase: 'http://127.0.0.1',
+    qrLoginBase: 'http://127.0.0.1', distDir: tmpdir(), defaultTimezone: 'Asia/Shanghai',
+  };
+  return { store, settings, standings, userIdByCode: async () => null, now: Date.now, log: () => {} };
 }
 
 async function main(): Promise<void> {

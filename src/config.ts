@@ -30,6 +30,12 @@ export interface Config {
   aibotId: string | null;
   aibotSecret: string | null;
   aibotWsUrl: string;
+  /** Signs console session cookies (SPEC §12); null: the console answers 503 and the rest of `serve` runs. */
+  sessionSecret: string | null;
+  /** WeCom's web login (网页授权) for the console inside WeCom. */
+  oauthBase: string;
+  /** WeCom's QR login (企业微信扫码登录) for the console in other browsers. */
+  qrLoginBase: string;
 }
 
 type Env = Record<string, string | undefined>;
@@ -71,6 +77,9 @@ export function readConfig(env: Env = process.env, { requireApp = true } = {}): 
     aibotId: optional('WECOM_AIBOT_ID'),
     aibotSecret: optional('WECOM_AIBOT_SECRET'),
     aibotWsUrl: webSocketUrl(env, 'WECOM_AIBOT_WS_URL', 'wss://openws.work.weixin.qq.com'),
+    sessionSecret: secret(env, 'SESSION_SECRET'),
+    oauthBase: url(env, 'WECOM_OAUTH_BASE', 'https://open.weixin.qq.com'),
+    qrLoginBase: url(env, 'WECOM_QR_LOGIN_BASE', 'https://login.work.weixin.qq.com'),
   };
   checkAesKey('WECOM_ENCODING_AES_KEY', config.encodingAesKey, requireApp);
   checkAesKey('WECOM_BOT_ENCODING_AES_KEY', config.botEncodingAesKey ?? '', false);
@@ -83,15 +92,15 @@ export function readConfig(env: Env = process.env, { requireApp = true } = {}): 
   return config;
 }
 
-// Anyone holding a copy of the database can try keys offline against the head's mac, so short keys are refused.
-const MIN_AUDIT_SECRET = 16;
+// Anyone holding a copy of the database (or a signed cookie) can try keys offline against its MAC, so short keys are refused.
+const MIN_SECRET = 16;
 
 /** What every command needs to open the database: where it is and the ledger's audit key. */
 export function databaseSettings(env: Env = process.env): Pick<Config, 'dbFile' | 'databaseUrl' | 'auditSecret'> {
   const auditSecret = env.AUDIT_SECRET?.trim() || null;
-  if (auditSecret !== null && auditSecret.length < MIN_AUDIT_SECRET) {
+  if (auditSecret !== null && auditSecret.length < MIN_SECRET) {
     const what = 'a random string kept outside the database';
-    throw new ConfigError(`AUDIT_SECRET must be at least ${MIN_AUDIT_SECRET} characters (${what})`);
+    throw new ConfigError(`AUDIT_SECRET must be at least ${MIN_SECRET} characters (${what})`);
   }
   const databaseUrl = env.DATABASE_URL?.trim() || null;
   if (databaseUrl !== null && !/^postgres(ql)?:\/\/[^/]/i.test(databaseUrl)) {
@@ -105,9 +114,18 @@ export function describeConfig(config: Config): string {
   const bot = config.botToken ? 'on' : 'off';
   const audit = config.auditSecret ? 'signed' : 'unsigned';
   const longConnection = config.aibotId ? config.aibotWsUrl : 'off';
+  const consoleState = config.sessionSecret ? 'on' : 'off (no SESSION_SECRET)';
   const db = config.databaseUrl ? redactUrl(config.databaseUrl) : config.dbFile;
   const where = `db=${db} corp=${config.corpId} agent=${config.agentId} api=${config.apiBase}`;
-  return `${where} bot=${bot} aibot=${longConnection} tz=${config.timezone} ledger-head=${audit} retention=${config.retentionDays}d`;
+  return `${where} bot=${bot} aibot=${longConnection} console=${consoleState} tz=${config.timezone} ledger-head=${audit} retention=${config.retentionDays}d`;
+}
+
+function secret(env: Env, key: string): string | null {
+  const value = env[key]?.trim() || null;
+  if (value !== null && value.length < MIN_SECRET) {
+    throw new ConfigError(`${key} must be at least ${MIN_SECRET} characters (a random string, e.g. openssl rand -hex 32)`);
+  }
+  return value;
 }
 
 function integer(env: Env, key: string, fallback: number, min: number, max: number): number {

@@ -104,3 +104,18 @@ export class LedgerError extends Error {
 export class SchemaOutdated extends Error {
   override readonly name = 'SchemaOutdated';
 }
+
+/**
+ * A console API request was refused: `status` and the one-line Chinese `message` are what the browser gets
+ * (`{ error, … }`), with problems by key path (`issues`) or by file line (`lines`) where the route lists them.
+ */
+export class ApiRefusal extends Error {
+  override readonly name = 'ApiRefusal';
+  constructor(
+    readonly status: 400 | 401 | 403 | 404 | 409 | 413 | 503,
+    message: string,
+    readonly details: { issues?: { path: string; message: string }[]; lines?: { line: number; message: string }[] } = {},
+  ) {
+    super(message);
+  }
+}

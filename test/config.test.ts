@@ -63,3 +63,22 @@ describe('readConfig: the AI bot long connection', () => {
     expect(() => readConfig({ ...APP, WECOM_AIBOT_WS_URL: 'not a url' })).toThrow(/WECOM_AIBOT_WS_URL/);
   });
 });
+
+describe('readConfig: the console', () => {
+  it('is off without SESSION_SECRET, with WeCom’s login bases by default', () => {
+    const config = readConfig(APP);
+    expect([config.sessionSecret, config.oauthBase, config.qrLoginBase]).toEqual([null, 'https://open.weixin.qq.com', 'https://login.work.weixin.qq.com']);
+    expect(describeConfig(config)).toContain('console=off (no SESSION_SECRET)');
+  });
+
+  it('reads the secret and the bases, never shows the secret, and refuses a short secret', () => {
+    const secret = 'console-session-secret-0123456789';
+    const config = readConfig({ ...APP, SESSION_SECRET: secret, WECOM_OAUTH_BASE: 'http://127.0.0.1:9000/', WECOM_QR_LOGIN_BASE: 'http://127.0.0.1:9001' });
+    expect([config.sessionSecret, config.oauthBase, config.qrLoginBase]).toEqual([secret, 'http://127.0.0.1:9000', 'http://127.0.0.1:9001']);
+    expect(describeConfig(config)).toContain('console=on');
+    expect(describeConfig(config)).not.toContain(secret);
+    expect(() => readConfig({ ...APP, SESSION_SECRET: 'short' })).toThrow(/^SESSION_SECRET must be at least 16 characters/);
+    expect(() => readConfig({ ...APP, WECOM_OAUTH_BASE: 'ftp://x' })).toThrow(/^WECOM_OAUTH_BASE must be an http\(s\) URL/);
+  });
+});
+

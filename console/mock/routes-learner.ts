@@ -2,12 +2,9 @@ import type { Router } from '@koa/router';
 import type {
   AssignmentView, CertificateView, LearnerHistory, LearnerInsight, LearnerMeResponse, ReviewTodo, SubmitResponse,
 } from '../../src/console/api-types.js';
-import type { RankAward } from '../../src/camp/camp-config.js';
 import { endOfLocalDayMs, localDateOf } from '../../src/camp/time-zone.js';
-import { awardGaps } from '../../src/commands/award-gap.js';
-import { strengthOf } from '../../src/insight/strength-of.js';
+import { learnerInsight } from '../../src/console/learner-insight.js';
 import { explainLearner } from '../../src/scoring/explain-learner.js';
-import { labelOf, METRIC_LABELS } from '../../src/scoring/metric-labels.js';
 import { round2 } from '../../src/scoring/round.js';
 import { iso, mockNow } from './mock-clock.js';
 import type { MockCamp } from './mock-camp.js';
@@ -33,22 +30,7 @@ export function learnerRoutes(router: Router, services: MockServices): void {
     const { standings, row } = ownRow(camp, userid);
     const learner = camp.learners().find((l) => l.userid === userid)!;
     const explanation = explainLearner({ config: camp.config, learner, learners: camp.learners(), facts: camp.events, asOf: standings.asOf });
-    const rankAwards = camp.config.awards.filter((a): a is RankAward => a.kind === 'rank');
-    const strength = strengthOf(standings, userid, camp.config);
-    return {
-      asOf: iso(standings.asOf),
-      learners: standings.rows.length,
-      eligible: row.eligible,
-      eligibilityMissing: row.eligible ? [] : ['综合分需大于 0'],
-      gaps: awardGaps(standings, row, rankAwards).map((g) => ({
-        award: g.award.id, awardName: g.award.name, valueLabel: labelOf(g.award.rank), winning: g.winning, gap: g.gap, cutoff: g.cutoffValue,
-      })),
-      strength: strength && { metric: strength.metric, label: strength.label, normalized: strength.normalized, topPercent: strength.topPercent },
-      metrics: explanation.metrics.map((m) => ({
-        metric: m.metric, label: METRIC_LABELS[m.metric], weight: m.weight, assessed: m.assessed, raw: m.raw, normalized: m.normalized,
-        events: m.facts.map((f) => ({ event: f.id, counted: f.counted, note: f.note })),
-      })),
-    };
+    return learnerInsight(camp.config, standings, row, explanation);
   });
 
   campRoute(router, services, 'get', '/me/history', ['learner'], ({ camp, userid }): LearnerHistory => {

@@ -3,9 +3,13 @@ import type { Server } from 'node:http';
 import { hostname } from 'node:os';
 import type { LongConnection, LongConnectionTimings } from '../aibot/long-connection.js';
 import type { InboundMessage, Reply } from '../bot/inbound-message.js';
+import { resolve } from 'node:path';
 import { createCallbackServer, listen } from '../bot/callback-server.js';
 import { createWeComClient, type WeComClient, type WeComClientOptions } from '../bot/wecom-client.js';
 import { describeConfig, type Config } from '../config.js';
+import type { ConsoleDeps } from '../console/console-deps.js';
+import { installConsole } from '../console/install-console.js';
+import { startQuizTimer } from '../console/quiz-timer.js';
 import type { Store } from '../db/db.js';
 import { signLedgerHead } from '../db/ledger-head.js';
 import { openStore } from '../db/open-store.js';
@@ -18,6 +22,7 @@ import { startSourceSync } from '../sources/start-source-sync.js';
 import { installVerifyRoute } from '../verify-page/install-verify-route.js';
 import { createMessageHandler } from './handle-message.js';
 import { createRespond } from './respond.js';
+import { createStandingsCache } from './standings-cache.js';
 import { startAiBot } from './start-aibot.js';
 import { startRetention } from './start-retention.js';
 
@@ -41,13 +46,18 @@ export interface StartOptions {
   pace?: WeComClientOptions['pace'];
   /** The long connection's waits (tests shorten them). */
   aibotTimings?: Partial<LongConnectionTimings>;
+  /** The built console app (default `console/dist` of this checkout). */
+  consoleDist?: string;
 }
+
+const CONSOLE_DIST = resolve(import.meta.dirname, '..', '..', 'console', 'dist');
 
 /**
  * The composition root: opens and migrates the store (signing an unsigned ledger head when AUDIT_SECRET is set),
- * then serves WeCom callbacks, `/healthz` and `/verify/:code`, delivers the outbox (and creates the WeCom lives and
- * meetings asked for), runs the camps' schedules, pulls their WeCom sources, prunes what is past RETENTION_DAYS, and
- * with the AI bot's keys holds its long connection through the same message pipeline.
+ * then serves WeCom callbacks, `/healthz`, `/verify/:code` and the console (`/console`, `/api`), delivers the outbox
+ * (and creates the WeCom lives and meetings asked for), runs the camps' schedules and the quiz clock, pulls their
+ * WeCom sources, prunes what is past RETENTION_DAYS, and with the AI bot's keys holds its long connection through the
+ * same message pipeline.
  * @example const bot = await startCampBot(readConfig()); … await bot.close();
  */
 export async function startCampBot(config: Config, options: StartOptions = {}): Promise<RunningCampBot> {
@@ -58,10 +68,19 @@ export async function startCampBot(config: Config, options: StartOptions = {}): 
   }
   const client = createWeComClient({ apiBase: config.apiBase, corpId: config.corpId, agentId: config.agentId, secret: config.secret, log, pace: options.pace });
   const settings = { certSecret: config.certSecret, publicBaseUrl: config.publicBaseUrl };
-  const handle = createMessageHandler({ store, respond: createRespond({ settings, log }), log });
+  const standings = createStandingsCache();
+  const handle = createMessageHandler({ store, respond: createRespond({ settings, log, standings }), log });
   const queueLateReply = (message: InboundMessage, reply: Reply): void => {
     retryWhileUnavailable(() => deliverLateReply(store, message, reply, Date.now()))
       .catch((error: unknown) => log(`late reply to ${message.channel} ${message.msgId} not queued: ${String(error)}`));
+  };
+  const consoleDeps: ConsoleDeps = {
+    store,
+    settings: { ...consoleSettings(config), distDir: options.consoleDist ?? CONSOLE_DIST },
+    standings: (db, campId, now) => standings.get(db, campId, now),
+    userIdByCode: (code) => client.getUserIdByCode(code),
+    now: Date.now,
+    log,
   };
   const app = createCallbackServer({
     config,
@@ -70,7 +89,10 @@ export async function startCampBot(config: Config, options: StartOptions = {}): 
     cryptoWorkers: 1,
     isReady: () => store.isOpen(),
     onLateReply: queueLateReply,
-    extendRouter: (router) => installVerifyRoute(router, { store, certSecret: config.certSecret, timezone: config.timezone }),
+    extendRouter: (router) => {
+      installVerifyRoute(router, { store, certSecret: config.certSecret, timezone: config.timezone });
+      installConsole(router, consoleDeps);
+    },
   });
   const holder = `${hostname()}:${process.pid}:${randomBytes(4).toString('hex')}`;
   const jobs = await startJobs({ store, client, config, options, holder, log });
@@ -101,7 +123,10 @@ interface JobDeps {
   log: (line: string) => void;
 }
 
-/** The background work: outbox delivery (and the WeCom creations it runs), schedules, source pulls and retention. */
+/**
+ * The background work: outbox delivery (and the WeCom creations it runs), schedules, source pulls, the quiz clock and
+ * retention.
+ */
 async function startJobs({ store, client, config, options, holder, log }: JobDeps): Promise<{ stop(): Promise<void> }> {
   const createSource = (sourceId: number) => createWeComSource({ db: store, client }, sourceId);
   const worker = startOutboxWorker({ store, client, apiBase: config.apiBase, log, pollMs: options.outboxPollMs, createSource });
@@ -110,12 +135,19 @@ async function startJobs({ store, client, config, options, holder, log }: JobDep
   const schedules = scheduled ? await startSchedules({ db: store, ...settings, instanceId: `pid-${process.pid}`, log }) : null;
   const sources = scheduled ? startSourceSync({ db: store, client, holder, log }) : null;
   const retention = startRetention({ store, retentionDays: config.retentionDays, log });
+  const quizTimer = startQuizTimer({ store, log });
   return {
     async stop() {
       await schedules?.stop();
       await sources?.stop();
       await retention.stop();
+      await quizTimer.stop();
       await worker.stop();
     },
   };
+}
+
+function consoleSettings(config: Config): Omit<ConsoleDeps['settings'], 'distDir'> {
+  const { sessionSecret, certSecret, corpId, agentId, oauthBase, qrLoginBase, publicBaseUrl, timezone } = config;
+  return { sessionSecret, certSecret, corpId, agentId, oauthBase, qrLoginBase, publicBaseUrl, defaultTimezone: timezone };
 }

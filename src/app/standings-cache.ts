@@ -28,7 +28,7 @@ async function fullEntry(db: Db, campId: string, version: CampVersion): Promise<
   const revoked = await loadRevoked(db, campId, END_OF_TIME);
   const accumulator = createScoreAccumulator({ config, learners: await learnersOf(db, campId), asOf: END_OF_TIME, revoked });
   // Every event one by one (not the aggregated feed of `feedCampFacts`), so that later events can be added on top.
-  await feedCampEvents(db, campId, 0, (fact) => accumulator.add(fact));
+  await feedCampEvents(db, campId, { afterId: 0, upTo: version.lastEvent }, (fact) => accumulator.add(fact));
   return { version, accumulator, standings: accumulator.finish() };
 }
 
@@ -41,7 +41,7 @@ async function advanced(db: Db, campId: string, entry: Entry, version: CampVersi
   if (entry.version.lastEvent === version.lastEvent) return entry.version.lastHash === version.lastHash ? entry : null;
   if (entry.version.lastEvent > 0 && (await eventHashOf(db, campId, entry.version.lastEvent)) !== entry.version.lastHash) return null;
   let revocation = false;
-  await feedCampEvents(db, campId, entry.version.lastEvent, (fact) => {
+  await feedCampEvents(db, campId, { afterId: entry.version.lastEvent, upTo: version.lastEvent }, (fact) => {
     if (fact.type === 'revoke') revocation = true;
     else entry.accumulator.add(fact);
   });
@@ -53,20 +53,28 @@ async function advanced(db: Db, campId: string, entry: Entry, version: CampVersi
  * A cache keyed by the camp's newest event (id and hash) and its config/roster version, so repeated `/me` and `/rank`
  * do not recompute; new events (chat participation, scores) are added to the kept score accumulator instead of
  * re-reading the ledger. A revocation, a config or roster change, or a rolled-back read recomputes from the ledger.
- * Correct beside other instances: every call reads the version from the database.
+ * Correct beside other instances: every call reads the version from the database. Calls for one camp run one after
+ * another (the console asks many at once), so each one finds the entry the previous one left.
  * @example const cache = createStandingsCache(); (await cache.get(store, 'ai-2026q4', Date.now())).rows[0]
  */
 export function createStandingsCache(maxCamps = 8): StandingsCache {
   const entries = new Map<string, Entry>();
+  const running = new Map<string, Promise<unknown>>();
+  const current = async (db: Db, campId: string, now: number): Promise<Standings> => {
+    const version = await campVersion(db, campId);
+    const hit = entries.get(campId);
+    entries.delete(campId);
+    const entry = (hit ? await advanced(db, campId, hit, version) : null) ?? (await fullEntry(db, campId, version));
+    entries.set(campId, entry);
+    if (entries.size > maxCamps) entries.delete(entries.keys().next().value!);
+    return { ...entry.standings, asOf: now };
+  };
   return {
-    async get(db, campId, now) {
-      const version = await campVersion(db, campId);
-      const hit = entries.get(campId);
-      entries.delete(campId);
-      const entry = (hit ? await advanced(db, campId, hit, version) : null) ?? (await fullEntry(db, campId, version));
-      entries.set(campId, entry);
-      if (entries.size > maxCamps) entries.delete(entries.keys().next().value!);
-      return { ...entry.standings, asOf: now };
+    get(db, campId, now) {
+      const next = (running.get(campId) ?? Promise.resolve()).catch(() => undefined).then(() => current(db, campId, now));
+      running.set(campId, next);
+      void next.finally(() => running.get(campId) === next && running.delete(campId)).catch(() => undefined);
+      return next;
     },
   };
 }

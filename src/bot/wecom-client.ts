@@ -1,5 +1,6 @@
 import { setTimeout as delay } from 'node:timers/promises';
 import { WeComNetworkError } from '../errors.js';
+import { getUserIdByCode } from './wecom-auth.js';
 import type { WeComAnswer } from './wecom-http.js';
 import { appMessageBody, splitMessage, webhookMessageBody, type OutboundMessage, type WebhookMessage } from './wecom-message.js';
 import { createPacer, type Pacer } from './wecom-pacer.js';
@@ -57,6 +58,8 @@ export interface WeComClient {
   /** Uploads temporary media (valid 3 days) and returns its media_id. */
   uploadMedia(type: 'image' | 'file', filename: string, data: Buffer): Promise<string>;
   getUser(userid: string): Promise<WeComUser>;
+  /** The member a web-login code (console sign-in) belongs to; null for a non-member; 40029 for a used code. */
+  getUserIdByCode(code: string): Promise<string | null>;
   /** Posts to a group robot webhook on WECOM_API_BASE's origin (else WebhookRefused, nothing sent). */
   webhookSend(webhookUrl: string, message: WebhookMessage): Promise<void>;
   /** Uploads a file for a group robot webhook and returns its media_id. */
@@ -102,6 +105,7 @@ export function createWeComClient(options: WeComClientOptions): WeComClient {
     sendMessage: (message) => sendMessage(transport, members, options.agentId, message),
     uploadMedia: (type, filename, data) => uploadMedia(transport, type, filename, data),
     getUser: (userid) => getUser(transport, userid),
+    getUserIdByCode: (code) => getUserIdByCode(transport, code),
     webhookSend: async (url, message) =>
       webhookSend(transport, webhooks, assertWebhookAllowed(url, options.apiBase), message),
     webhookUploadMedia: async (url, filename, data) =>

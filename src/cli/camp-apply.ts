@@ -31,7 +31,7 @@ export const campApplyCommand: CliCommand = {
       throw error;
     }
     return withStore(async (store) => {
-      const changes = await saveCamp(store, config, Date.now());
+      const changes = await saveCamp(store, config, Date.now(), text);
       for (const line of describeCampChanges(config.id, config.name, changes)) io.out(line);
       return 0;
     });

@@ -1,21 +1,12 @@
 import { UsageError } from '../errors.js';
-import { buildStatsReport, type StatsReport } from '../insight/build-stats-report.js';
+import { buildStatsReport } from '../insight/build-stats-report.js';
 import { loadInsight } from '../insight/load-insight.js';
 import { statsText } from '../insight/stats-text.js';
+import { statsJson } from '../report/stats-json.js';
 import type { CliCommand } from './cli-command.js';
 import { campAt } from './parse-at.js';
 import { parseFlags } from './parse-flags.js';
 import { withStore } from './with-store.js';
-
-/** The report as JSON: times as ISO strings, everything else as computed. */
-export function statsJson(report: StatsReport, winnersSource: string): unknown {
-  return {
-    asOf: new Date(report.stats.asOf).toISOString(),
-    winnersSource,
-    ...report,
-    stats: { ...report.stats, asOf: new Date(report.stats.asOf).toISOString() },
-  };
-}
 
 export const statsCommand: CliCommand = {
   path: ['stats'],

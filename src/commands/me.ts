@@ -3,19 +3,12 @@ import { strengthOf } from '../insight/strength-of.js';
 import { formatScore } from '../scoring/round.js';
 import type { StandingRow } from '../scoring/standings.js';
 import { awardGaps, awardSummary } from './award-gap.js';
+import { eligibilityGaps } from './eligibility-gaps.js';
 import type { CommandContext, CommandSpec } from './command-spec.js';
 import { learnerLabel, metricLines } from './format-metrics.js';
 
 function eligibilityLine(ctx: CommandContext, row: StandingRow): string {
-  if (row.eligible) return '获奖资格：符合';
-  const { minCompletion, minAttendance } = ctx.camp.eligibility;
-  const missing: string[] = [];
-  if (row.composite <= 0) missing.push('综合分需大于 0');
-  const completion = row.metrics.completion?.normalized ?? 0;
-  if (completion < minCompletion) missing.push(`完课 ${formatScore(completion)} < ${minCompletion}`);
-  const attendance = row.metrics.attendance?.normalized ?? 0;
-  if (attendance < minAttendance) missing.push(`出勤 ${formatScore(attendance)} < ${minAttendance}`);
-  return `获奖资格：暂不符合（${missing.join('，') || '未达要求'}）`;
+  return row.eligible ? '获奖资格：符合' : `获奖资格：暂不符合（${eligibilityGaps(ctx.camp, row).join('，')}）`;
 }
 
 /** `/me` — composite, rank, every metric with its raw value, eligibility and the gap to the nearest award. */

@@ -35,16 +35,17 @@ type RawRow = [number, Fact['type'], string | null, number | null, string | null
 const TYPES = [...SCORED_TYPES, 'revoke'].map((type) => `'${type}'`).join(', ');
 
 /**
- * Every scored event of the camp (revocations included) recorded after event `afterId`, in recording order, one fact
- * at a time (the fact passed is fresh each call: an accumulator may keep it).
+ * Every scored event of the camp (revocations included) recorded after event `afterId` and up to event `upTo` (the
+ * version a cache records, so an event appended meanwhile is read next time, once), in recording order, one fact at a
+ * time (the fact passed is fresh each call: an accumulator may keep it).
  */
-export async function feedCampEvents(db: Db, campId: string, afterId: number, add: (fact: Fact) => void): Promise<void> {
+export async function feedCampEvents(db: Db, campId: string, range: { afterId: number; upTo: number }, add: (fact: Fact) => void): Promise<void> {
   const ex = executorOf(db);
   // A scan in id order (no index, no sort) is several times faster on SQLite than the camp index plus a sort.
   const rows = await ex.rows(
     `SELECT id, type, userid, num, text, ref, actor, happened_at, revokes FROM events
-     WHERE ${noIndex(ex.dialect, 'camp_id')} = @campId AND id > @afterId AND type IN (${TYPES}) ORDER BY id`,
-    { campId, afterId },
+     WHERE ${noIndex(ex.dialect, 'camp_id')} = @campId AND id > @afterId AND id <= @upTo AND type IN (${TYPES}) ORDER BY id`,
+    { campId, ...range },
   );
   for (const [id, type, userid, num, text, ref, actor, at, revokes] of rows as RawRow[]) {
     add({ id, type, userid, num, text, ref, actor, at, revokes });

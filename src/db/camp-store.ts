@@ -1,4 +1,5 @@
 import type { CampConfig } from '../camp/camp-config.js';
+import { saveCampFile } from './camp-files.js';
 import { executorOf, transaction, type Db } from './db.js';
 import { diffConfig, type ConfigChange } from './diff-config.js';
 import type { Executor } from './engine/executor.js';
@@ -30,10 +31,10 @@ const key = (m: { userid: string; role: string }): string => `${m.role}\u0000${m
 
 /**
  * Creates or updates a camp from its validated file: the config, trainer/manager/admin memberships (the roles the
- * previous file gave and this one does not are removed; roles from the roster stay), and the file's chats. One
- * transaction (a savepoint inside the caller's).
+ * previous file gave and this one does not are removed; roles from the roster stay), the file's chats and, when
+ * given, the file's text (what the console shows and edits). One transaction (a savepoint inside the caller's).
  */
-export function saveCamp(db: Db, config: CampConfig, now: number): Promise<CampChanges> {
+export function saveCamp(db: Db, config: CampConfig, now: number, yaml?: string): Promise<CampChanges> {
   return transaction(db, async (tx) => {
     const ex = executorOf(tx);
     const previous = await loadCamp(tx, config.id);
@@ -44,6 +45,7 @@ export function saveCamp(db: Db, config: CampConfig, now: number): Promise<CampC
       [config.id, config.name, config.timezone, JSON.stringify(config), now, now],
     );
     const members = await saveFileRoles(ex, config, previous);
+    if (yaml !== undefined) await saveCampFile(tx, config.id, yaml, now);
     return {
       created: previous === null,
       changed: previous === null ? [] : diffConfig(previous, config),

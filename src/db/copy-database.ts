@@ -21,6 +21,12 @@ export const COPIED_TABLES = [
   { table: 'certificates', order: 'code' },
   { table: 'created_sources', order: 'id' },
   { table: 'leases', order: 'name' },
+  { table: 'camp_files', order: 'camp_id' },
+  { table: 'console_login_states', order: 'state' },
+  { table: 'quizzes', order: 'camp_id, id' },
+  { table: 'quiz_attempts', order: 'camp_id, quiz_id, userid' },
+  { table: 'quiz_answers', order: 'camp_id, quiz_id, userid, question_id' },
+  { table: 'import_jobs', order: 'id' },
 ] as const;
 
 /** Tables whose ids PostgreSQL generates from a sequence, which must continue after the copied ids. */

@@ -29,15 +29,21 @@ function typesFor(refs: readonly ValueRef[]): Set<EventType> {
   return types;
 }
 
+/** Standings already at hand as of the preview's time (a cache's), with the roster they were computed for. */
+export interface CurrentStandings {
+  learners: readonly Learner[];
+  standings: Standings;
+}
+
 /**
- * Computes every award of the camp as of `asOf` (ms) from the ledger (SPEC §7). Improvement awards get the standings
- * as of their starting point, computed from only the events their metric depends on (the only values they read).
- * Nothing is recorded or sent.
+ * Computes every award of the camp as of `asOf` (ms) from the ledger (SPEC §7), from `current` standings when the
+ * caller has them as of `asOf`. Improvement awards get the standings as of their starting point, computed from only
+ * the events their metric depends on (the only values they read). Nothing is recorded or sent.
  * @example (await previewAwards(store, 'ai-2026q4', Date.now())).winners
  */
-export async function previewAwards(db: Db, campId: string, asOf: number): Promise<AwardsPreview> {
+export async function previewAwards(db: Db, campId: string, asOf: number, current?: CurrentStandings): Promise<AwardsPreview> {
   const config = await requireCamp(db, campId);
-  const { learners, standings } = await campStandingsOf(db, config, asOf);
+  const { learners, standings } = current ?? (await campStandingsOf(db, config, asOf));
   const earlier = await earlierStandings(db, config, learners, standings);
   const { winners, warnings } = selectAwards({ config, standings, standingsAt: (ms) => earlier.get(ms)! });
   return { config, asOf, standings, earlier, winners, warnings };

@@ -1,3 +1,5 @@
+import { createServer } from 'node:net';
+import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import { startCampBot, type RunningCampBot } from '../app/create-app.js';
@@ -18,6 +20,7 @@ const DEMO = {
   botToken: 'demoBotToken',
   botAesKey: 'DemoBotEncodingAESKey0123456789abcdefghijkl',
   certSecret: 'demo-cert-secret-not-for-production',
+  sessionSecret: 'demo-session-secret-not-for-production',
 } as const;
 
 /** The running pieces: fake WeCom (behind a recording proxy), the real server, and its store (the demo reads it too). */
@@ -51,8 +54,11 @@ export async function startDemoStack(outDir: string, timezone: string): Promise<
 }
 
 async function startServer(outDir: string, timezone: string, fake: FakeWeComApi, proxy: RecordingProxy): Promise<DemoStack> {
+  // The console's sign-in sends WeCom the callback URL, so the port is chosen before the server starts.
+  const port = await freePort();
+  const baseUrl = `http://127.0.0.1:${port}`;
   const config = readConfig({
-    PORT: '0',
+    PORT: String(port),
     HOST: '127.0.0.1',
     DB_FILE: join(outDir, 'camp-bot.db'),
     WECOM_CORP_ID: DEMO.corpId,
@@ -65,12 +71,14 @@ async function startServer(outDir: string, timezone: string, fake: FakeWeComApi,
     WECOM_API_BASE: proxy.baseUrl,
     CERT_SECRET: DEMO.certSecret,
     CAMP_TIMEZONE: timezone,
+    PUBLIC_BASE_URL: baseUrl,
+    SESSION_SECRET: DEMO.sessionSecret,
+    WECOM_OAUTH_BASE: fake.baseUrl,
+    WECOM_QR_LOGIN_BASE: fake.baseUrl,
   });
   const log: string[] = [];
   // The demo fires the schedules itself at compressed moments, and compresses WeCom's per-minute send limits with them.
   const bot = await startCampBot(config, { log: (line) => log.push(line), schedules: false, outboxPollMs: 25, pace: { windowMs: 60 } });
-  const baseUrl = `http://127.0.0.1:${bot.port}`;
-  config.publicBaseUrl = baseUrl; // known only once port 0 is bound; certificate links point here
   const { store } = bot;
   return {
     config, baseUrl, fake, proxy, bot, store, log,
@@ -83,6 +91,17 @@ async function startServer(outDir: string, timezone: string, fake: FakeWeComApi,
       await fake.close();
     },
   };
+}
+
+/** A loopback port free right now (the OS picks it; the server binds it a moment later). */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as AddressInfo;
+      probe.close(() => resolve(port));
+    });
+    probe.once('error', reject);
+  });
 }
 
 async function outboxIdle(store: Store, timeoutMs: number): Promise<number> {

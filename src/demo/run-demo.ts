@@ -9,6 +9,7 @@ import { ValidationError } from '../errors.js';
 import { parseRoster } from '../import/parse-roster.js';
 import { readTableFile } from '../import/read-table-file.js';
 import { campScript, countMessages } from './camp-script.js';
+import { keepConsoleOpen, prepareConsoleTour } from './console-tour.js';
 import { demoCalendar } from './demo-calendar.js';
 import { finishDemo, type DemoSummary } from './demo-finish.js';
 import { startDemoStack, type DemoStack } from './demo-stack.js';
@@ -47,10 +48,13 @@ export async function runDemo(options: DemoOptions): Promise<DemoSummary> {
   const stack = await startDemoStack(outDir, options.timezone ?? 'Asia/Shanghai');
   try {
     io.out(`▶ camp-bot 已在 ${stack.baseUrl} 启动（假 WeCom API：${stack.proxy.baseUrl}，数据库：${stack.config.dbFile}）`);
+    io.out(`▶ 控制台：${stack.baseUrl}/console（模拟的企业微信登录，可选老师、行政、学员等身份；边播放边看）`);
     const tools = await applySampleCamp(stack, options, outDir);
     const marks: DayMark[] = [];
     const played = await playCamp(stack, options, tools, marks);
-    return await finishDemo(stack, { io, outDir, played, marks, started });
+    const summary = await finishDemo(stack, { io, outDir, played, marks, started });
+    await keepConsoleOpen(io, `${stack.baseUrl}/console`);
+    return summary;
   } catch (error) {
     for (const line of stack.log.slice(-10)) io.err(`  server: ${line}`);
     throw error;
@@ -106,9 +110,10 @@ async function applySampleCamp(stack: DemoStack, options: DemoOptions, outDir: s
   writeFileSync(rosterFile, rosterCsv(people));
   const { store } = stack;
   const config = parseCampFile(campYaml);
-  const changes = await saveCamp(store, config, Date.now());
+  const changes = await saveCamp(store, config, Date.now(), campYaml);
   const roster = await importRoster(store, config.id, parseRoster(await readTableFile(rosterFile)));
   options.io.out(`▶ camp apply ${campFile}：${describeCampChanges(config.id, config.name, changes)[0]}（${calendar.starts} ～ ${calendar.ends}）`);
   options.io.out(`▶ roster import ${rosterFile}：${roster.peopleAdded} 人（${people.learners.length} 名学员分 ${people.teams.length} 组，培训老师 ${people.trainers.length}、部门负责人 ${people.managers.length}、行政 ${people.admins.length}）`);
+  await prepareConsoleTour(stack, people, Date.now());
   return createScriptTools(random, calendar, people, chats, stack.proxy.baseUrl);
 }

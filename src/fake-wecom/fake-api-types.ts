@@ -14,7 +14,8 @@ export type FakeApiName =
   | 'living/get_living_info'
   | 'living/create'
   | 'meeting/get_info'
-  | 'meeting/create';
+  | 'meeting/create'
+  | 'auth/getuserinfo';
 
 /** What the next call(s) to one API suffer. `reset` drops the connection without an answer. */
 export interface Fault {
@@ -77,6 +78,14 @@ export interface RecordedCall {
   errcode: number | null;
 }
 
+/** Someone the fake login page offers to sign in as (the demo lists a few people of its camp). */
+export interface FakeLoginUser {
+  userid: string;
+  name: string;
+  /** Shown beside the name, e.g. 培训老师. */
+  note?: string;
+}
+
 export interface FakeWeComApiOptions {
   port?: number;
   /** When set, gettoken checks them (40013 / 40001); otherwise any corp id and secret get a token. */
@@ -110,6 +119,15 @@ export interface FakeWeComApi {
   setWatchStatPageSize(size: number): void;
   /** The lives and meetings created through living/create and meeting/create, in order. */
   readonly created: { livings: string[]; meetings: string[] };
+  /**
+   * The next web login (网页授权 or QR login) signs in this member at once, without the picker page. A userid starting
+   * with `openid:` is someone outside the company (getuserinfo answers an openid, no userid).
+   */
+  signInAs(userid: string): void;
+  /** Who the login picker page lists (when no `signInAs` is pending). */
+  setLoginUsers(users: FakeLoginUser[]): void;
+  /** Every login code issued so far answers 40029 from now on, as WeCom's do after 5 minutes. */
+  expireLoginCodes(): void;
   close(): Promise<void>;
 }
 
@@ -131,6 +149,11 @@ export interface FakeState {
   refusals: Map<string, SourceRefusal>;
   watchStatPageSize: number;
   created: { livings: string[]; meetings: string[] };
+  /** Login codes issued by the login pages: code → the member and when it stops working (ms). */
+  loginCodes: Map<string, { userid: string; expiresAt: number }>;
+  /** Members the next logins sign in, in order (`signInAs`). */
+  nextLogins: string[];
+  loginUsers: FakeLoginUser[];
 }
 
 export interface HandlerContext {

@@ -5,6 +5,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { setTimeout as delay } from 'node:timers/promises';
 import { fail } from './fake-api-answers.js';
+import { answerLoginPage, LOGIN_APIS, LOGIN_PAGES } from './fake-login.js';
 import type { Answer, FakeApiName, FakeState, FakeWeComApi, FakeWeComApiOptions, Fault, Handler, RecordedCall } from './fake-api-types.js';
 import { MESSAGE_APIS } from './fake-message-apis.js';
 import { SOURCE_APIS } from './fake-source-apis.js';
@@ -12,11 +13,11 @@ import { SOURCE_APIS } from './fake-source-apis.js';
 export type * from './fake-api-types.js';
 export { SOURCE_REFUSALS, UNKNOWN_SOURCE_ERRCODE } from './fake-source-apis.js';
 
-const HANDLERS: Partial<Record<FakeApiName, Handler>> = { ...MESSAGE_APIS, ...SOURCE_APIS };
+const HANDLERS: Partial<Record<FakeApiName, Handler>> = { ...MESSAGE_APIS, ...SOURCE_APIS, ...LOGIN_APIS };
 
 /**
- * Starts the fake WeCom API on 127.0.0.1: it records every call, can be told to fail, and serves the lives and
- * meetings a test sets up.
+ * Starts the fake WeCom API on 127.0.0.1: it records every call, can be told to fail, serves the lives and meetings a
+ * test sets up, and the web login pages (WECOM_OAUTH_BASE and WECOM_QR_LOGIN_BASE may point here too).
  * @example const api = await startFakeWeComApi(); api.failNext('message/send', { errcode: -1, times: 2 });
  */
 export async function startFakeWeComApi(options: FakeWeComApiOptions = {}): Promise<FakeWeComApi> {
@@ -47,6 +48,11 @@ export async function startFakeWeComApi(options: FakeWeComApiOptions = {}): Prom
       state.watchStatPageSize = size;
     },
     created: state.created,
+    signInAs: (userid) => void state.nextLogins.push(userid),
+    setLoginUsers: (users) => void (state.loginUsers = [...users]),
+    expireLoginCodes() {
+      for (const issued of state.loginCodes.values()) issued.expiresAt = 0;
+    },
     close: () => {
       server.closeAllConnections();
       return new Promise((resolve) => server.close(() => resolve()));
@@ -67,6 +73,9 @@ function initialState(options: FakeWeComApiOptions): FakeState {
     refusals: new Map(),
     watchStatPageSize: options.watchStatPageSize ?? 100,
     created: { livings: [], meetings: [] },
+    loginCodes: new Map(),
+    nextLogins: [],
+    loginUsers: [],
   };
 }
 
@@ -81,6 +90,11 @@ function takeFault(state: FakeState, api: FakeApiName): Fault | undefined {
 
 async function serve(req: IncomingMessage, res: ServerResponse, state: FakeState): Promise<void> {
   const url = new URL(req.url ?? '/', 'http://fake');
+  if (Object.hasOwn(LOGIN_PAGES, url.pathname)) {
+    const page = answerLoginPage(state, url);
+    res.writeHead(page.status, page.headers);
+    return void res.end(page.body);
+  }
   const raw = await readBody(req);
   const name = (url.pathname.startsWith('/cgi-bin/') ? url.pathname.slice('/cgi-bin/'.length) : '') as FakeApiName;
   const handler = Object.hasOwn(HANDLERS, name) ? HANDLERS[name] : undefined;

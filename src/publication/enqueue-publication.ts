@@ -1,9 +1,9 @@
 import type { CampConfig } from '../camp/camp-config.js';
-import { localDateOf } from '../camp/time-zone.js';
 import { chatsOfCamp } from '../db/camp-store.js';
 import type { Db } from '../db/db.js';
 import { prizeListCsv, prizeListMessage } from './admin-prize-list.js';
 import { awardAnnouncement } from './award-announcement.js';
+import { certificateInput } from './certificate-input.js';
 import type { PublicationResult, PublishedWinner } from '../db/publication-record.js';
 import { enqueueOutbound } from '../outbox/enqueue-outbound.js';
 import { inlineMedia } from '../outbox/outbox-payload.js';
@@ -54,11 +54,7 @@ export async function enqueuePublication(tx: Db, p: PublicationMessages, now: nu
 }
 
 async function enqueueWinnerNotice(tx: Db, p: PublicationMessages, winner: PublishedWinner, now: number): Promise<void> {
-  const verifyUrl = `${p.publicBaseUrl}/verify/${winner.certificate}`;
-  const input = {
-    awardName: winner.awardName, campName: p.camp.name, learnerName: winner.name, team: winner.team,
-    date: localDateOf(p.publishedAt, p.camp.timezone), code: winner.certificate, verifyUrl, prize: winner.prize,
-  };
+  const input = certificateInput(p.camp, winner, p.publishedAt, p.publicBaseUrl);
   const media = { source: 'certificate' as const, filename: `证书-${winner.award}-${winner.userid}.png`, input };
   const touser = [winner.userid];
   const key = (what: string): string => `publication:${p.id}:${what}:${winner.certificate}`;
@@ -68,7 +64,7 @@ async function enqueueWinnerNotice(tx: Db, p: PublicationMessages, winner: Publi
     msgtype: 'textcard' as const,
     title: `🎉 恭喜获得「${winner.awardName}」`,
     description: `${p.camp.name}\n${winner.name}，你的电子证书已发送。${prize}\n证书编号：${winner.certificate}`,
-    url: verifyUrl,
+    url: input.verifyUrl,
     btntxt: '验证证书',
   };
   await enqueueOutbound(tx, { campId: p.camp.id, kind: 'app', payload: { touser, message: card }, dedupeKey: key('card') }, now);

@@ -1,5 +1,5 @@
+import { assignmentScore, type AssignmentRules } from './assignment-score.js';
 import { isLater, LatestValues } from './latest-of.js';
-import { median } from './median.js';
 
 /** Peer reviews as parallel arrays (compact while streaming); resolved to the latest per reviewer at the end. */
 interface ReviewLog {
@@ -17,11 +17,6 @@ interface AssignmentState {
   reviews: ReviewLog;
   /** author → the latest score of each distinct reviewer; built once by `peersOf`. */
   peers?: Map<number, number[]>;
-}
-
-export interface AssignmentRules {
-  trainerShare: number;
-  minPeerReviews: number;
 }
 
 export interface AssignmentScores {
@@ -111,11 +106,7 @@ export class AssignmentTracker {
     if (state.submitted[learner] !== 1) return 0;
     const grade = state.grades.value[learner] ?? Number.NaN;
     if (Number.isNaN(grade)) return 0;
-    const scores = peers.get(learner);
-    // A minimum of 0 still needs one review to take a median of.
-    if (!scores || scores.length < Math.max(1, this.rules.minPeerReviews)) return grade;
-    const share = this.rules.trainerShare;
-    return share * grade + (1 - share) * median(scores);
+    return assignmentScore(this.rules, grade, peers.get(learner));
   }
 
   private ungraded(): { assignment: string; learner: number }[] {

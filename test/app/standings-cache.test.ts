@@ -2,7 +2,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createStandingsCache } from '../../src/app/standings-cache.js';
 import { parseCampFile } from '../../src/camp/parse-camp-file.js';
 import { saveCamp } from '../../src/db/camp-store.js';
-import type { Store } from '../../src/db/db.js';
+import { dbOf, executorOf, type Store } from '../../src/db/db.js';
+import type { Executor, Params } from '../../src/db/engine/executor.js';
 import { loadCampStandings } from '../../src/db/camp-standings.js';
 import type { NewEvent } from '../../src/db/event-types.js';
 import { appendEvent } from '../../src/db/ledger.js';
@@ -67,5 +68,39 @@ describe('createStandingsCache', () => {
     const second = await cache.get(store, CAMP_ID, 20);
     expect(second.rows).toBe(first.rows);
     expect(second.asOf).toBe(20);
+  });
+
+  it('answers many calls at once from one computation, each finding the entry the one before left', async () => {
+    const cache = createStandingsCache();
+    const first = await cache.get(store, CAMP_ID, 10);
+    const at = await Promise.all([1, 2, 3, 4].map((n) => cache.get(store, CAMP_ID, 10 + n)));
+    expect(at.every((standings) => standings.rows === first.rows)).toBe(true);
+    await add({ type: 'exam', userid: 'ming', num: 80, ref: 'final' });
+    const after = await Promise.all([1, 2, 3].map(() => cache.get(store, CAMP_ID, clock + 1)));
+    expect(after[1]!.rows).toBe(after[0]!.rows);
+    expect(after[2]!.rows).toBe(after[0]!.rows);
+    expect(after[0]).toEqual(await loadCampStandings(store, CAMP_ID, clock + 1));
+  });
+
+  it('reads an event appended while it works once, whichever call reads it', async () => {
+    const cache = createStandingsCache();
+    await cache.get(store, CAMP_ID, clock);
+    const real = executorOf(store);
+    let armed = true;
+    const racing = Object.create(real, {
+      get: {
+        value: async (sql: string, params?: Params) => {
+          const row = await real.get(sql, params);
+          if (armed && sql.includes('"lastEvent"')) {
+            armed = false;
+            await add({ type: 'project', userid: 'ming', num: 5 });
+          }
+          return row;
+        },
+      },
+    }) as Executor;
+    await add({ type: 'exam', userid: 'ming', num: 80, ref: 'final' });
+    await cache.get(dbOf(racing), CAMP_ID, clock + 1);
+    await expectSameAsLedger(cache);
   });
 });

@@ -48,6 +48,7 @@ describe('camp-bot demo', () => {
     expect(printed).toContain(`共 ${LEARNERS} 名学员`);
     expect(printed).toMatch(/获奖名单（[1-9]\d* 人次）/);
     expect(printed).toMatch(/证书验证 \/verify\/\S+（.+）：真实有效/);
+    expect(printed).toMatch(/▶ 控制台：http:\/\/127\.0\.0\.1:\d+\/console（模拟的企业微信登录/);
   });
 
   it('writes one certificate PNG per winner and the admin CSV listing the same winners', () => {

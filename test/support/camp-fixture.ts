@@ -4,6 +4,7 @@
  * encrypted exactly as WeCom sends them; answers come back decrypted.
  */
 import type { Server } from 'node:http';
+import type { Router } from '@koa/router';
 import { createMessageHandler } from '../../src/app/handle-message.js';
 import { createRespond } from '../../src/app/respond.js';
 import { createCallbackServer, listen } from '../../src/bot/callback-server.js';
@@ -97,6 +98,8 @@ export interface FixtureOptions {
   dbFile?: string;
   /** Settings the commands get (default: a certificate secret and a local public URL). */
   settings?: { certSecret: string | null; publicBaseUrl: string };
+  /** Adds routes to the server (the console's), given the fixture's store. */
+  extendRouter?: (router: Router, store: Store) => void;
 }
 
 /** Starts a fresh camp and server. */
@@ -119,6 +122,7 @@ export async function startCampFixture(options: FixtureOptions = {}): Promise<Ca
     handle,
     isReady: () => true,
     log: () => {},
+    extendRouter: options.extendRouter && ((router) => options.extendRouter!(router, store)),
   });
   const { server, port } = await listen(app, 0);
   const baseUrl = `http://127.0.0.1:${port}`;

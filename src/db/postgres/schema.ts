@@ -224,3 +224,88 @@ export const leases = pgTable('leases', {
   holder: text('holder').notNull(),
   expiresAt: ms('expires_at').notNull(),
 });
+
+/** The camp file (YAML) as last applied, shown and edited in the console. */
+export const campFiles = pgTable('camp_files', {
+  campId: text('camp_id').primaryKey().references(() => camps.id),
+  yaml: text('yaml').notNull(),
+  updatedAt: ms('updated_at').notNull(),
+});
+
+/** Console sign-in `state`s handed to WeCom's login: each is taken once, before it expires, by whichever instance. */
+export const consoleLoginStates = pgTable(
+  'console_login_states',
+  {
+    state: text('state').primaryKey(),
+    expiresAt: ms('expires_at').notNull(),
+  },
+  (t) => [index('console_login_states_expiry').on(t.expiresAt)],
+);
+
+/** A quiz uploaded in the console: the validated file as JSON, answer keys included (never sent before grading). */
+export const quizzes = pgTable(
+  'quizzes',
+  {
+    campId: text('camp_id').notNull().references(() => camps.id),
+    id: text('id').notNull(),
+    definition: text('definition').notNull(),
+    uploadedBy: text('uploaded_by').notNull(),
+    uploadedAt: ms('uploaded_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.campId, t.id] })],
+);
+
+/** A learner's one attempt at a quiz: the server's clock, and the result once graded (the `exam` event's id). */
+export const quizAttempts = pgTable(
+  'quiz_attempts',
+  {
+    campId: text('camp_id').notNull(),
+    quizId: text('quiz_id').notNull(),
+    userid: text('userid').notNull(),
+    startedAt: ms('started_at').notNull(),
+    deadline: ms('deadline').notNull(),
+    submittedAt: ms('submitted_at'),
+    reason: text('reason'),
+    earned: doublePrecision('earned'),
+    score: doublePrecision('score'),
+    eventId: ms('event_id'),
+  },
+  (t) => [
+    primaryKey({ columns: [t.campId, t.quizId, t.userid] }),
+    index('quiz_attempts_open').on(t.deadline).where(sql`${t.submittedAt} IS NULL`),
+  ],
+);
+
+/** Answers of an attempt, saved as they are chosen: option ids as a JSON list. */
+export const quizAnswers = pgTable(
+  'quiz_answers',
+  {
+    campId: text('camp_id').notNull(),
+    quizId: text('quiz_id').notNull(),
+    userid: text('userid').notNull(),
+    questionId: text('question_id').notNull(),
+    choices: text('choices').notNull(),
+    savedAt: ms('saved_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.campId, t.quizId, t.userid, t.questionId] })],
+);
+
+/** An events import started in the console: its progress and outcome, readable by every instance. */
+export const importJobs = pgTable(
+  'import_jobs',
+  {
+    id: text('id').primaryKey(),
+    campId: text('camp_id').notNull(),
+    state: text('state').notNull(),
+    processed: ms('processed').notNull(),
+    total: ms('total').notNull(),
+    recorded: ms('recorded').notNull(),
+    duplicates: ms('duplicates').notNull(),
+    error: text('error'),
+    lines: text('lines').notNull(),
+    startedBy: text('started_by').notNull(),
+    createdAt: ms('created_at').notNull(),
+    updatedAt: ms('updated_at').notNull(),
+  },
+  (t) => [index('import_jobs_camp').on(t.campId)],
+);

@@ -231,3 +231,89 @@ export const leases = sqliteTable('leases', {
   holder: text('holder').notNull(),
   expiresAt: integer('expires_at').notNull(),
 });
+
+/** The camp file (YAML) as last applied, shown and edited in the console. */
+export const campFiles = sqliteTable('camp_files', {
+  campId: text('camp_id').primaryKey().references(() => camps.id),
+  yaml: text('yaml').notNull(),
+  updatedAt: integer('updated_at').notNull(),
+});
+
+/** Console sign-in `state`s handed to WeCom's login: each is taken once, before it expires, by whichever instance. */
+export const consoleLoginStates = sqliteTable(
+  'console_login_states',
+  {
+    state: text('state').primaryKey(),
+    expiresAt: integer('expires_at').notNull(),
+  },
+  (t) => [index('console_login_states_expiry').on(t.expiresAt)],
+);
+
+/** A quiz uploaded in the console: the validated file as JSON, answer keys included (never sent before grading). */
+export const quizzes = sqliteTable(
+  'quizzes',
+  {
+    campId: text('camp_id').notNull().references(() => camps.id),
+    id: text('id').notNull(),
+    definition: text('definition').notNull(),
+    uploadedBy: text('uploaded_by').notNull(),
+    uploadedAt: integer('uploaded_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.campId, t.id] })],
+);
+
+/** A learner's one attempt at a quiz: the server's clock, and the result once graded (the `exam` event's id). */
+export const quizAttempts = sqliteTable(
+  'quiz_attempts',
+  {
+    campId: text('camp_id').notNull(),
+    quizId: text('quiz_id').notNull(),
+    userid: text('userid').notNull(),
+    startedAt: integer('started_at').notNull(),
+    deadline: integer('deadline').notNull(),
+    submittedAt: integer('submitted_at'),
+    reason: text('reason'),
+    earned: real('earned'),
+    score: real('score'),
+    eventId: integer('event_id'),
+  },
+  (t) => [
+    primaryKey({ columns: [t.campId, t.quizId, t.userid] }),
+    // The quiz timer finds attempts past their deadline without reading graded ones.
+    index('quiz_attempts_open').on(t.deadline).where(sql`${t.submittedAt} IS NULL`),
+  ],
+);
+
+/** Answers of an attempt, saved as they are chosen: option ids as a JSON list. */
+export const quizAnswers = sqliteTable(
+  'quiz_answers',
+  {
+    campId: text('camp_id').notNull(),
+    quizId: text('quiz_id').notNull(),
+    userid: text('userid').notNull(),
+    questionId: text('question_id').notNull(),
+    choices: text('choices').notNull(),
+    savedAt: integer('saved_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.campId, t.quizId, t.userid, t.questionId] })],
+);
+
+/** An events import started in the console: its progress and outcome, readable by every instance. */
+export const importJobs = sqliteTable(
+  'import_jobs',
+  {
+    id: text('id').primaryKey(),
+    campId: text('camp_id').notNull(),
+    state: text('state').notNull(),
+    processed: integer('processed').notNull(),
+    total: integer('total').notNull(),
+    recorded: integer('recorded').notNull(),
+    duplicates: integer('duplicates').notNull(),
+    error: text('error'),
+    lines: text('lines').notNull(),
+    startedBy: text('started_by').notNull(),
+    createdAt: integer('created_at').notNull(),
+    updatedAt: integer('updated_at').notNull(),
+  },
+  (t) => [index('import_jobs_camp').on(t.campId)],
+);
