@@ -11,6 +11,11 @@ import type { Upload } from './uploaded-file.js';
 
 /** How often a running import writes its progress for the pages polling it. */
 const PROGRESS_EVERY_MS = 250;
+/**
+ * A job still running without a word for this long was being run by an instance that stopped: its transaction rolled
+ * back with it (a million rows take about a minute), so nothing of it was recorded.
+ */
+const ABANDONED_AFTER_MS = 15 * 60_000;
 
 /**
  * Starts `camp-bot events import` of an uploaded file in the background (SPEC §5: all-or-nothing, every bad row by
@@ -24,13 +29,16 @@ export async function startEventsImport(deps: ConsoleDeps, camp: CampConfig, upl
   };
   await createImportJob(deps.store, job);
   void runImport(deps, camp, upload, job).catch((error: unknown) => deps.log(`console import ${job.id}: ${String(error)}`));
-  return importJobView(job);
+  return importJobView(job, now);
 }
 
-/** A stored job as the API shows it. */
-export function importJobView(job: StoredImportJob): ImportJob {
+/** A stored job as the API shows it at `now`: one its instance abandoned shows as failed. */
+export function importJobView(job: StoredImportJob, now: number): ImportJob {
   const { id, state, processed, total, recorded, duplicates, error } = job;
-  return { id, state, processed: Math.min(processed, total), total, recorded, duplicates, error, lines: JSON.parse(job.lines) };
+  const view = { id, state, processed: Math.min(processed, total), total, recorded, duplicates, error, lines: JSON.parse(job.lines) };
+  const running = state === 'checking' || state === 'recording';
+  if (!running || now - job.updatedAt < ABANDONED_AFTER_MS) return view;
+  return { ...view, state: 'failed', error: '导入中断了：处理它的服务已停止，没有导入任何内容，请重新上传' };
 }
 
 async function runImport(deps: ConsoleDeps, camp: CampConfig, upload: Upload, job: StoredImportJob): Promise<void> {

@@ -21,7 +21,7 @@ export function importRoutes(api: ConsoleApi): void {
   api.camp('get', '/imports/:importId', ['admin', 'trainer'], async ({ ctx, campId }): Promise<ImportJob> => {
     const job = await loadImportJob(deps.store, campId, ctx.params.importId ?? '');
     if (!job) throw new ApiRefusal(404, '没有这次导入');
-    return importJobView(job);
+    return importJobView(job, deps.now());
   });
 }
 

@@ -5,6 +5,8 @@
 import { setTimeout as delay } from 'node:timers/promises';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ImportJob } from '../../src/console/api-types.js';
+import { createImportJob } from '../../src/db/import-jobs.js';
+import { CAMP_ID } from '../support/camp-fixture.js';
 import { upload } from '../support/console-files.js';
 import { camp, startConsoleFixture, type ConsoleFixture } from '../support/console-fixture.js';
 
@@ -49,5 +51,18 @@ describe('POST /imports', () => {
     const refused = await f.as('zhao').post(camp('/imports'), { file: upload('scores.csv', 'who,what\nming,88\n') });
     expect([refused.status, refused.body.error]).toEqual([400, '表头缺少 type, userid, value, at（应为 type,userid,value,at,ref,actor,note）']);
     expect((await f.as('zhao').get(camp('/imports/imp-000000000000'))).status).toBe(404);
+  });
+
+  it('shows a job whose instance stopped mid-way as failed, after a quarter of an hour without progress', async () => {
+    const now = f.deps.now();
+    await createImportJob(f.store, {
+      id: 'imp-abandoned0001', campId: CAMP_ID, state: 'recording', processed: 10, total: 20, recorded: 0, duplicates: 0,
+      error: null, lines: '[]', startedBy: 'zhao', createdAt: now, updatedAt: now,
+    });
+    const read = async () => (await f.as('zhao').get(camp('/imports/imp-abandoned0001'))).body as ImportJob;
+    f.advance(14 * 60_000);
+    expect((await read()).state).toBe('recording');
+    f.advance(60_000);
+    expect(await read()).toMatchObject({ state: 'failed', error: '导入中断了：处理它的服务已停止，没有导入任何内容，请重新上传' });
   });
 });
