@@ -68,7 +68,7 @@ export function isGroupMessage(message: InboundMessage): boolean {
 }
 
 /** Key that makes a message idempotent across WeCom's retries. */
-export function dedupeKey(message: InboundMessage): string {
+export function dedupeKey(message: Pick<InboundMessage, 'channel' | 'msgId'>): string {
   return `${message.channel}:${message.msgId}`;
 }
 

@@ -64,7 +64,7 @@ export async function finishDemo(stack: DemoStack, input: FinishInput): Promise<
   io.out('');
   await printVerification(io, stack.baseUrl, publication.result.winners[0]);
   const seconds = (Date.now() - input.started) / 1000;
-  printFiles(io, input.outDir, files, transcript, { sent: outbox.sent, failed: outbox.failed, seconds, callbacks: played.sent });
+  printFiles(io, input.outDir, files, transcript, { sent: outbox.sent, failed: outbox.failed, seconds, played });
   if (played.unexpected.length > 0) io.err(`⚠ ${played.unexpected.length} 条命令的回复不是预期的记录确认，例如：${played.unexpected.slice(0, 3).join(' | ')}`);
   return { callbacks: played.sent, winners: publication.result.winners, files, transcript, unexpected: played.unexpected, undelivered: outbox.failed, seconds };
 }
@@ -72,7 +72,7 @@ export async function finishDemo(stack: DemoStack, input: FinishInput): Promise<
 function transcriptSummary(stack: DemoStack, played: PlayResult, files: DemoFiles): string[] {
   const delivered = (api: 'webhook/send' | 'message/send'): number => stack.fake.delivered(api).length;
   return [
-    `${played.sent} 条签名加密回调（应用 1:1、群机器人、智能机器人），每天 20:00 排行榜，最后一天 10:00 预览、18:00 发布`,
+    `${messagesPlayed(played)}（应用 1:1、群机器人、智能机器人），每天 20:00 排行榜，最后一天 10:00 预览、18:00 发布`,
     `机器人发出：群消息 ${delivered('webhook/send')} 条，私信 ${delivered('message/send')} 条，证书 ${files.certificates.length} 张`,
     '时间为训练营当地时间；演示把五周压缩在一次运行里重放（消息按其 CreateTime 记账）。',
   ];
@@ -86,7 +86,15 @@ async function printVerification(io: LineOutput, baseUrl: string, winner: Publis
   io.out(`🔎 证书验证 /verify/${winner.certificate}（${winner.name}）：${response.status === 200 && check.genuine ? '真实有效' : `未通过（HTTP ${response.status}）`}`);
 }
 
-function printFiles(io: LineOutput, outDir: string, files: DemoFiles, transcript: string, stats: { sent: number; failed: number; seconds: number; callbacks: number }): void {
+interface RunStats {
+  /** Outbox messages sent and failed. */
+  sent: number;
+  failed: number;
+  seconds: number;
+  played: PlayResult;
+}
+
+function printFiles(io: LineOutput, outDir: string, files: DemoFiles, transcript: string, stats: RunStats): void {
   io.out(`📁 输出目录 ${outDir}`);
   io.out(`   证书 PNG ${files.certificates.length} 张：${join(outDir, 'certificates')}/`);
   for (const file of files.adminFiles) io.out(`   ${file.endsWith('.csv') ? '行政获奖名单' : '其他附件'}：${file}`);
@@ -95,5 +103,11 @@ function printFiles(io: LineOutput, outDir: string, files: DemoFiles, transcript
   io.out(`   消息记录：${transcript}`);
   io.out(`   营地文件与名单：${join(outDir, 'camp.yaml')}、${join(outDir, 'roster.csv')}；数据库：${join(outDir, 'camp-bot.db')}`);
   const failed = stats.failed > 0 ? `，${stats.failed} 条发送失败` : '';
-  io.out(`✅ 完成：${stats.callbacks} 条回调，${stats.sent} 条消息经 WeCom 发出${failed}，用时 ${stats.seconds.toFixed(1)} 秒`);
+  io.out(`✅ 完成：${messagesPlayed(stats.played)}，${stats.sent} 条消息经 WeCom 发出${failed}，用时 ${stats.seconds.toFixed(1)} 秒`);
+}
+
+/** `N 条签名加密回调`, with how many of them came over the long connection instead. */
+function messagesPlayed(played: PlayResult): string {
+  if (played.overLongConnection === 0) return `${played.sent} 条签名加密回调`;
+  return `${played.sent - played.overLongConnection} 条签名加密回调 + ${played.overLongConnection} 条长连接消息`;
 }

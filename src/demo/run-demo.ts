@@ -30,6 +30,8 @@ export interface DemoOptions {
   concurrency: number;
   io: LineOutput;
   timezone?: string;
+  /** The AI bot's group chat over the long connection instead of JSON callbacks. */
+  longConnection?: boolean;
 }
 
 const MARKER = '.camp-bot-demo';
@@ -45,9 +47,10 @@ export async function runDemo(options: DemoOptions): Promise<DemoSummary> {
   const { io } = options;
   const outDir = resolve(options.outDir);
   prepareOutDir(outDir);
-  const stack = await startDemoStack(outDir, options.timezone ?? 'Asia/Shanghai');
+  const stack = await startDemoStack(outDir, { timezone: options.timezone ?? 'Asia/Shanghai', longConnection: options.longConnection ?? false });
   try {
     io.out(`▶ camp-bot 已在 ${stack.baseUrl} 启动（假 WeCom API：${stack.proxy.baseUrl}，数据库：${stack.config.dbFile}）`);
+    if (stack.longConnection) io.out(`▶ 智能机器人群聊经长连接收发（假 WeCom WebSocket：${stack.longConnection.url}）`);
     io.out(`▶ 控制台：${stack.baseUrl}/console（模拟的企业微信登录，可选老师、行政、学员等身份；边播放边看）`);
     const tools = await applySampleCamp(stack, options, outDir);
     const marks: DayMark[] = [];
@@ -74,6 +77,7 @@ async function playCamp(stack: DemoStack, options: DemoOptions, tools: ScriptToo
     baseUrl: stack.baseUrl, appKeys: stack.appKeys, botKeys: stack.botKeys, campId: DEMO_CAMP_ID,
     scheduleDeps: { db: stack.store, certSecret: stack.config.certSecret, publicBaseUrl: stack.baseUrl, instanceId: 'demo' },
     concurrency: options.concurrency,
+    longConnection: stack.longConnection?.send,
     onMessage: () => bar.tick(),
     onDayEnd: async ({ day }) => {
       await stack.outboxIdle();

@@ -2,6 +2,7 @@ import type { Channel } from '../bot/inbound-message.js';
 import type { XmlObject } from '../bot/parse-xml.js';
 import { JOBS, type ScheduleDeps } from '../schedules/scheduled-jobs.js';
 import { buildCallback, openPassiveReply, type FakeKeys } from '../fake-wecom/fake-wecom-callbacks.js';
+import type { LongConnectionSend } from './long-connection-player.js';
 import { loopbackPoster, type LoopbackPoster } from './loopback-poster.js';
 import type { ScriptDay, ScriptMessage, ScriptStep } from './script-tools.js';
 
@@ -22,6 +23,8 @@ export interface PlayOptions {
   /** The claimed-slot jobs run with these, their clock set to the slot's moment. */
   scheduleDeps: Omit<ScheduleDeps, 'now'>;
   concurrency: number;
+  /** AI-bot messages go over this long connection instead of JSON callbacks. */
+  longConnection?: LongConnectionSend | null;
   onMessage?: () => void;
   /** After each day's steps (e.g. wait for the outbox and mark the transcript). */
   onDayEnd?: (day: ScriptDay) => Promise<void>;
@@ -29,6 +32,8 @@ export interface PlayOptions {
 
 export interface PlayResult {
   sent: number;
+  /** Of `sent`, the AI-bot messages that went over the long connection. */
+  overLongConnection: number;
   /** Messages whose answer should have named a new event but did not, with the answer. */
   unexpected: string[];
   exchanges: Exchange[];
@@ -37,7 +42,7 @@ export interface PlayResult {
 
 /** Plays the script: each step's messages as signed, encrypted callbacks with bounded concurrency, jobs in between. */
 export async function playScript(days: ScriptDay[], options: PlayOptions): Promise<PlayResult> {
-  const result: PlayResult = { sent: 0, unexpected: [], exchanges: [], jobs: [] };
+  const result: PlayResult = { sent: 0, overLongConnection: 0, unexpected: [], exchanges: [], jobs: [] };
   const poster = loopbackPoster(options.baseUrl, options.concurrency);
   try {
     for (const day of days) {
@@ -66,21 +71,28 @@ async function playStep(step: ScriptStep, options: PlayOptions, poster: Loopback
   await Promise.all(Array.from({ length: Math.min(options.concurrency, queue.length) }, lane));
 }
 
-/*
- * Signed with the real "now" (the query timestamp), while CreateTime inside says when the message was written:
- * that is what WeCom does, so the replay window stays at its default and the ledger dates events by CreateTime.
- */
 async function playMessage(item: ScriptMessage, options: PlayOptions, poster: LoopbackPoster, result: PlayResult): Promise<void> {
-  const keys = item.channel === 'app' ? options.appKeys : options.botKeys;
-  const response = await poster.post(buildCallback(item.channel, keys, item.message));
-  if (response.status !== 200) throw new Error(`回调失败 ${response.status}：${item.message.text ?? item.message.kind} → ${response.body}`);
+  const overSocket = item.channel === 'ai-bot' && options.longConnection;
+  const reply = overSocket ? await options.longConnection!(item.message) : await postCallback(item, options, poster);
   result.sent += 1;
-  const reply = response.body === '' ? null : replyText(item.channel, openPassiveReply(item.channel, keys, response.body).parsed);
+  if (overSocket) result.overLongConnection += 1;
   if (item.expect === 'recorded' && !/#\d+/.test(reply ?? '')) result.unexpected.push(`${item.message.from}: ${item.message.text || item.message.url} → ${reply ?? '（无回复）'}`);
   if (item.show) {
     const text = item.message.kind === 'event' ? `（进入应用：${item.message.event}）` : (item.message.text || item.message.url || '');
     result.exchanges.push({ at: (item.message.createTime ?? 0) * 1000, channel: item.channel, from: item.message.from, text, reply });
   }
+}
+
+/**
+ * Sends the message as a signed, encrypted callback and returns the text of the passive reply (null for none). Signed
+ * with the real "now" (the query timestamp), while CreateTime inside says when the message was written: that is what
+ * WeCom does, so the replay window stays at its default and the ledger dates events by CreateTime.
+ */
+async function postCallback(item: ScriptMessage, options: PlayOptions, poster: LoopbackPoster): Promise<string | null> {
+  const keys = item.channel === 'app' ? options.appKeys : options.botKeys;
+  const response = await poster.post(buildCallback(item.channel, keys, item.message));
+  if (response.status !== 200) throw new Error(`回调失败 ${response.status}：${item.message.text ?? item.message.kind} → ${response.body}`);
+  return response.body === '' ? null : replyText(item.channel, openPassiveReply(item.channel, keys, response.body).parsed);
 }
 
 function replyText(channel: Channel, parsed: XmlObject | Record<string, unknown>): string {

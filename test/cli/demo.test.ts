@@ -95,3 +95,33 @@ describe('camp-bot demo', () => {
     expect(await main(['demo', '--bogus'], captureIo())).toBe(2);
   });
 });
+
+describe('camp-bot demo --long-connection', () => {
+  const root = mkdtempSync(join(tmpdir(), 'camp-bot-demo-ws-'));
+  const out = join(root, 'demo-out');
+  const io = captureIo();
+  let code = -1;
+
+  beforeAll(async () => {
+    code = await main(['demo', '--out', out, '--learners', '20', '--seed', '3', '--long-connection'], io);
+  }, 120_000);
+  afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+  it('plays the AI bot’s group chat over the long connection, recorded like the callbacks', async () => {
+    expect(io.stderr).toEqual([]);
+    expect(code).toBe(0);
+    const printed = io.stdout.join('\n');
+    expect(printed).toMatch(/智能机器人群聊经长连接收发（假 WeCom WebSocket：ws:\/\/127\.0\.0\.1:\d+）/);
+    const [, callbacks, socketMessages] = /完成：(\d+) 条签名加密回调 \+ (\d+) 条长连接消息/.exec(printed) ?? [];
+    expect(Number(socketMessages)).toBeGreaterThan(0);
+    expect(Number(callbacks)).toBeGreaterThan(0);
+    const events = await cli(join(out, 'camp-bot.db'), ['events', 'list', 'ai-demo', '--json', '--type', 'participation']);
+    const chatters = new Set((JSON.parse(events.stdout) as { userid: string }[]).map((event) => event.userid));
+    // The second half of the teams chat with the AI bot, so the last learner's team is on the long connection.
+    const learners = (parse(readFileSync(join(out, 'roster.csv'), 'utf8'), { bom: true, columns: true }) as Record<string, string>[])
+      .filter((row) => row.role === 'learner');
+    const overSocket = learners.filter((row) => row.team === learners.at(-1)!.team);
+    expect(overSocket.some((row) => chatters.has(row.userid))).toBe(true);
+    expect((await cli(join(out, 'camp-bot.db'), ['audit', 'verify'])).code).toBe(0);
+  });
+});

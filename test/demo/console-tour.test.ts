@@ -20,7 +20,7 @@ let stack: DemoStack;
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'console-tour-'));
-  stack = await startDemoStack(dir, 'Asia/Shanghai');
+  stack = await startDemoStack(dir, { timezone: 'Asia/Shanghai', longConnection: false });
   const calendar = demoCalendar(Date.now(), 'Asia/Shanghai');
   const people = samplePeople(seededRandom(1), 12, calendar.starts);
   await saveCamp(stack.store, parseCampFile(sampleCampYaml(calendar, people, demoChats(people.teams), stack.proxy.baseUrl)), Date.now());

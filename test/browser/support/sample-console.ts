@@ -19,7 +19,7 @@ export interface SampleConsole {
 
 export async function startSampleConsole(): Promise<SampleConsole> {
   const dir = mkdtempSync(join(tmpdir(), 'camp-bot-browser-'));
-  const stack = await startDemoStack(dir, 'Asia/Shanghai');
+  const stack = await startDemoStack(dir, { timezone: 'Asia/Shanghai', longConnection: false });
   const [campId] = await seedSampleCamps(stack.store);
   return {
     stack,
