@@ -51,11 +51,13 @@ class ChainWriter {
   private prevHash = GENESIS_HASH;
   private id = 0;
   private readonly insert: Sqlite.Statement;
+  private readonly link: Sqlite.Statement;
   constructor(private readonly sqlite: Sqlite.Database, private readonly campId: string, private readonly recordedAt: number) {
     this.insert = sqlite.prepare(
       `INSERT INTO events (id, camp_id, type, userid, num, text, ref, actor, source, happened_at, recorded_at, revokes, note,
-       dedupe_key, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'import', ?, ?, ?, NULL, NULL, ?, ?)`,
+       dedupe_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'import', ?, ?, ?, NULL, NULL)`,
     );
+    this.link = sqlite.prepare('INSERT INTO ledger_chain (seq, event_id, prev_hash, hash) VALUES (?, ?, ?, ?)');
   }
 
   write([type, userid, num, text, ref, actor, at, revokes]: Columns): number {
@@ -65,13 +67,14 @@ class ChainWriter {
     };
     const hash = eventHash(this.prevHash, row);
     this.id += 1;
-    this.insert.run(this.id, this.campId, type, userid, num, text, ref, actor, at, this.recordedAt, revokes, this.prevHash, hash);
+    this.insert.run(this.id, this.campId, type, userid, num, text, ref, actor, at, this.recordedAt, revokes);
+    this.link.run(this.id, this.id, this.prevHash, hash);
     this.prevHash = hash;
     return this.id;
   }
 
   finish(): void {
-    this.sqlite.prepare('UPDATE ledger_head SET last_id = ?, last_hash = ?, count = ?, mac = NULL, updated_at = ? WHERE id = 1')
+    this.sqlite.prepare('UPDATE ledger_head SET last_seq = ?, last_hash = ?, count = ?, mac = NULL, updated_at = ? WHERE id = 1')
       .run(this.id, this.prevHash, this.id, this.recordedAt);
   }
 }

@@ -1,17 +1,22 @@
 import { transaction, type Db } from '../db/db.js';
+import { writeConcurrency } from '../db/write-concurrency.js';
 import { TransactionAborted } from '../errors.js';
 
 /** Default cap on the items of one transaction. */
 export const MAX_BATCH = 256;
 /**
- * Default time after which a batch takes no more items. A commit costs about as much as a few messages, so a
- * millisecond of messages shares it well, while the event loop still turns (and accepts connections) often.
+ * Default time after which a batch takes no more items where statements hold the event loop (SQLite). A commit costs
+ * about as much as a few messages, so a millisecond of messages shares it well, while the event loop still turns
+ * (and accepts connections) often.
  */
 export const BATCH_BUDGET_MS = 1;
 
 export interface GroupCommitOptions {
   maxBatch?: number;
+  /** Time after which a batch takes no more items (default: BATCH_BUDGET_MS on SQLite, none on PostgreSQL). */
   budgetMs?: number;
+  /** Batches running at once (default: the engine's `writeConcurrency`: 1 on SQLite, several on PostgreSQL). */
+  concurrency?: number;
 }
 
 interface Waiting<I, O> {
@@ -23,19 +28,23 @@ interface Waiting<I, O> {
 type Outcome<O> = { ok: true; output: O } | { ok: false; error: unknown };
 
 /**
- * Group commit: items that arrive while a batch runs (or in the same turn of the event loop) run together in ONE
+ * Group commit: items that arrive while batches run (or in the same turn of the event loop) run together in ONE
  * transaction, each in its own savepoint, so one failing item rolls back only itself. Every promise settles only after
- * the transaction commits; when the transaction fails as a whole, every item that ran in it fails. A batch stops
- * taking items after `budgetMs`, and the rest wait for the next batch: Node accepts one new connection per turn of
- * the event loop, so long turns would leave new connections waiting.
+ * the transaction commits; when the transaction fails as a whole, every item that ran in it fails. Up to
+ * `concurrency` batches run at once, each on its own transaction. On SQLite (one batch at a time, synchronous
+ * statements) a batch stops taking items after `budgetMs`, and the rest wait for the next batch: Node accepts one new
+ * connection per turn of the event loop, so long turns would leave new connections waiting. On PostgreSQL the event
+ * loop turns at every statement, so a batch takes what is queued (up to `maxBatch`) and several run side by side.
  * @example const run = createGroupCommit(store, (tx, message) => processMessage(tx, message)); await run(message);
  */
 export function createGroupCommit<I, O>(db: Db, work: (tx: Db, item: I) => Promise<O>, options: GroupCommitOptions = {}): (item: I) => Promise<O> {
+  const engine = writeConcurrency(db);
   const maxBatch = options.maxBatch ?? MAX_BATCH;
-  const budgetMs = options.budgetMs ?? BATCH_BUDGET_MS;
+  const budgetMs = options.budgetMs ?? (engine.blocksEventLoop ? BATCH_BUDGET_MS : Number.POSITIVE_INFINITY);
+  const concurrency = options.concurrency ?? engine.transactions;
   let queue: Waiting<I, O>[] = [];
   let scheduled = false;
-  let running = false;
+  let running = 0;
 
   const runBatch = async (batch: Waiting<I, O>[]): Promise<Outcome<O>[]> => {
     const outcomes: Outcome<O>[] = [];
@@ -64,28 +73,31 @@ export function createGroupCommit<I, O>(db: Db, work: (tx: Db, item: I) => Promi
     }
   };
 
-  const flush = async (): Promise<void> => {
-    scheduled = false;
-    if (running || queue.length === 0) return;
-    running = true;
+  const runNext = async (): Promise<void> => {
+    running += 1;
     const batch = queue.slice(0, maxBatch);
     queue = queue.slice(maxBatch);
     const outcomes = await runBatch(batch);
-    running = false;
+    running -= 1;
     queue = batch.slice(outcomes.length).concat(queue);
     if (queue.length > 0) schedule();
     outcomes.forEach((outcome, i) => (outcome.ok ? batch[i]!.resolve(outcome.output) : batch[i]!.reject(outcome.error)));
   };
 
+  const flush = (): void => {
+    scheduled = false;
+    while (running < concurrency && queue.length > 0) void runNext();
+  };
+
   const schedule = (): void => {
     if (scheduled) return;
     scheduled = true;
-    setImmediate(() => void flush());
+    setImmediate(flush);
   };
 
   return (item) =>
     new Promise<O>((resolve, reject) => {
       queue.push({ item, resolve, reject });
-      if (!running) schedule();
+      if (running < concurrency) schedule();
     });
 }

@@ -1,8 +1,9 @@
 import { loadCamp } from '../db/camp-store.js';
-import { campVersion, eventHashOf, feedCampEvents, type CampVersion } from '../db/camp-ledger-feed.js';
+import { campVersion, chainedRevoked, feedCampEvents, linkHashAt, pendingCampEvents, type CampVersion } from '../db/camp-ledger-feed.js';
+import { loadCampStandings } from '../db/camp-standings.js';
 import type { Db } from '../db/db.js';
-import { loadRevoked } from '../db/load-facts.js';
 import { learnersOf } from '../db/roster-store.js';
+import type { Fact } from '../scoring/fact.js';
 import { createScoreAccumulator, type ScoreAccumulator } from '../scoring/score-accumulator.js';
 import type { Standings } from '../scoring/standings.js';
 
@@ -12,6 +13,7 @@ export interface StandingsCache {
   get(db: Db, campId: string, now: number): Promise<Standings>;
 }
 
+/** The camp's committed events up to a place in the chain, scored. */
 interface Entry {
   version: CampVersion;
   accumulator: ScoreAccumulator;
@@ -25,23 +27,24 @@ const END_OF_TIME = Number.MAX_SAFE_INTEGER;
 async function fullEntry(db: Db, campId: string, version: CampVersion): Promise<Entry> {
   const config = await loadCamp(db, campId);
   if (!config) throw new Error(`camp ${campId} does not exist`);
-  const revoked = await loadRevoked(db, campId, END_OF_TIME);
+  const revoked = await chainedRevoked(db, campId, version.lastSeq);
   const accumulator = createScoreAccumulator({ config, learners: await learnersOf(db, campId), asOf: END_OF_TIME, revoked });
   // Every event one by one (not the aggregated feed of `feedCampFacts`), so that later events can be added on top.
-  await feedCampEvents(db, campId, { afterId: 0, upTo: version.lastEvent }, (fact) => accumulator.add(fact));
+  await feedCampEvents(db, campId, { afterSeq: 0, upToSeq: version.lastSeq }, (fact) => accumulator.add(fact));
   return { version, accumulator, standings: accumulator.finish() };
 }
 
 /**
- * The entry brought up to `version` by adding the events recorded since, or null when that is not possible: the
- * cached prefix no longer stands (it was read inside a transaction that rolled back) or a newer event is a revocation.
+ * The entry brought up to `version` by adding the events committed since, or null when that is not possible: the
+ * config or roster changed, the entry is ahead of this reader's snapshot, its prefix of the chain no longer stands (it
+ * was read inside a transaction that rolled back), or a newer event is a revocation.
  */
 async function advanced(db: Db, campId: string, entry: Entry, version: CampVersion): Promise<Entry | null> {
-  if (entry.version.updatedAt !== version.updatedAt || entry.version.lastEvent > version.lastEvent) return null;
-  if (entry.version.lastEvent === version.lastEvent) return entry.version.lastHash === version.lastHash ? entry : null;
-  if (entry.version.lastEvent > 0 && (await eventHashOf(db, campId, entry.version.lastEvent)) !== entry.version.lastHash) return null;
+  if (entry.version.updatedAt !== version.updatedAt || entry.version.lastSeq > version.lastSeq) return null;
+  if (entry.version.lastSeq === version.lastSeq) return entry.version.lastHash === version.lastHash ? entry : null;
+  if (entry.version.lastSeq > 0 && (await linkHashAt(db, entry.version.lastSeq)) !== entry.version.lastHash) return null;
   let revocation = false;
-  await feedCampEvents(db, campId, { afterId: entry.version.lastEvent, upTo: version.lastEvent }, (fact) => {
+  await feedCampEvents(db, campId, { afterSeq: entry.version.lastSeq, upToSeq: version.lastSeq }, (fact) => {
     if (fact.type === 'revoke') revocation = true;
     else entry.accumulator.add(fact);
   });
@@ -49,32 +52,48 @@ async function advanced(db: Db, campId: string, entry: Entry, version: CampVersi
   return { version, accumulator: entry.accumulator, standings: entry.accumulator.finish() };
 }
 
+/** The entry's standings with the reader's own uncommitted events added, on a copy (the entry keeps only what committed). */
+function withPending(entry: Entry, pending: readonly Fact[]): Standings {
+  if (pending.length === 0) return entry.standings;
+  const accumulator = entry.accumulator.fork();
+  for (const fact of pending) accumulator.add(fact);
+  return accumulator.finish();
+}
+
 /**
- * A cache keyed by the camp's newest event (id and hash) and its config/roster version, so repeated `/me` and `/rank`
- * do not recompute; new events (chat participation, scores) are added to the kept score accumulator instead of
- * re-reading the ledger. A revocation, a config or roster change, or a rolled-back read recomputes from the ledger.
- * Correct beside other instances: every call reads the version from the database. Calls for one camp run one after
- * another (the console asks many at once), so each one finds the entry the previous one left.
+ * A cache keyed by the camp's place in the hash chain (its newest committed event's link) and its config/roster
+ * version, so repeated `/me` and `/rank` do not recompute; newly committed events (chat participation, scores) are
+ * added to the kept score accumulator instead of re-reading the ledger, and the reader's own transaction's events,
+ * not committed yet, are added to a copy of it. A revocation or a config or roster change recomputes from the ledger.
+ * Correct beside other instances: every call reads the version from the database. Calls for one camp take turns, so
+ * concurrent transactions advance one entry rather than each recomputing.
  * @example const cache = createStandingsCache(); (await cache.get(store, 'ai-2026q4', Date.now())).rows[0]
  */
 export function createStandingsCache(maxCamps = 8): StandingsCache {
   const entries = new Map<string, Entry>();
-  const running = new Map<string, Promise<unknown>>();
-  const current = async (db: Db, campId: string, now: number): Promise<Standings> => {
-    const version = await campVersion(db, campId);
+  const turns = new Map<string, Promise<unknown>>();
+  const inTurn = <T>(campId: string, work: () => Promise<T>): Promise<T> => {
+    const turn = (turns.get(campId) ?? Promise.resolve()).then(work);
+    const settled = turn.catch(() => undefined);
+    turns.set(campId, settled);
+    void settled.then(() => turns.get(campId) === settled && turns.delete(campId));
+    return turn;
+  };
+  const current = async (db: Db, campId: string, version: CampVersion): Promise<Entry> => {
     const hit = entries.get(campId);
     entries.delete(campId);
     const entry = (hit ? await advanced(db, campId, hit, version) : null) ?? (await fullEntry(db, campId, version));
     entries.set(campId, entry);
     if (entries.size > maxCamps) entries.delete(entries.keys().next().value!);
-    return { ...entry.standings, asOf: now };
+    return entry;
   };
   return {
-    get(db, campId, now) {
-      const next = (running.get(campId) ?? Promise.resolve()).catch(() => undefined).then(() => current(db, campId, now));
-      running.set(campId, next);
-      void next.finally(() => running.get(campId) === next && running.delete(campId)).catch(() => undefined);
-      return next;
-    },
+    get: (db, campId, now) => inTurn(campId, async () => {
+      const pending = pendingCampEvents(db, campId);
+      // An uncommitted revocation may undo what the kept accumulator has added: this once, from the ledger.
+      if (pending.some((fact) => fact.type === 'revoke')) return loadCampStandings(db, campId, now);
+      const entry = await current(db, campId, await campVersion(db, campId));
+      return { ...withPending(entry, pending), asOf: now };
+    }),
   };
 }

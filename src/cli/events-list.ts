@@ -1,6 +1,6 @@
 import { formatLocalTime } from '../camp/time-zone.js';
 import { requireCamp } from '../db/camp-standings.js';
-import type { Db } from '../db/db.js';
+import { transaction, type Db } from '../db/db.js';
 import { EVENT_TYPES } from '../scoring/event-type.js';
 import { listEvents, type EventFilter, type LedgerEvent } from '../db/list-events.js';
 import { loadRevoked } from '../db/load-facts.js';
@@ -27,14 +27,16 @@ export const eventsListCommand: CliCommand = {
       throw new UsageError(`unknown event type "${type}" (one of ${EVENT_TYPES.join(', ')})`);
     }
     const userid = typeof flags.user === 'string' ? flags.user : undefined;
-    return withStore(async (store) => {
-      const camp = await requireCamp(store, campId);
-      const revoked = await loadRevoked(store, campId, Date.now());
-      const pages = eventPages(store, { campId, type, userid });
+    // One snapshot: on PostgreSQL ids need not follow commit order, so paging by id over a live ledger could skip an
+    // event that commits behind the page boundary; in a snapshot every page and the revocations agree.
+    return withStore((store) => transaction(store, async (snapshot) => {
+      const camp = await requireCamp(snapshot, campId);
+      const revoked = await loadRevoked(snapshot, campId, Date.now());
+      const pages = eventPages(snapshot, { campId, type, userid });
       if (flags.json) await printJson(pages, revoked, io);
       else await printTable(pages, revoked, camp.timezone, io);
       return 0;
-    });
+    }, 'read'));
   },
 };
 

@@ -17,7 +17,7 @@ interface DayPoint {
 
 interface Kept {
   updatedAt: number;
-  /** The newest event the kept days were checked against. */
+  /** The newest link of the hash chain the kept days were checked against. */
   checkedUpTo: number;
   days: Map<string, DayPoint>;
 }
@@ -59,11 +59,11 @@ export function createHistoryCache(maxCamps = 8): HistoryCache {
 async function freshEntry(db: Db, camp: CampConfig, entry: Kept | undefined, todayDate: string): Promise<Kept> {
   const version = await campVersion(db, camp.id);
   const startOfToday = zonedTimeToUtcMs(`${todayDate}T00:00`, camp.timezone);
-  const stands = entry !== undefined && entry.updatedAt === version.updatedAt && entry.checkedUpTo <= version.lastEvent
+  const stands = entry !== undefined && entry.updatedAt === version.updatedAt && entry.checkedUpTo <= version.lastSeq
     && !(await backdatedSince(db, camp.id, entry.checkedUpTo, startOfToday));
   const days = stands ? entry.days : new Map<string, DayPoint>();
   days.delete(todayDate);
-  return { updatedAt: version.updatedAt, checkedUpTo: version.lastEvent, days };
+  return { updatedAt: version.updatedAt, checkedUpTo: version.lastSeq, days };
 }
 
 function pointOf(standings: Standings): DayPoint {

@@ -1,4 +1,4 @@
-import { campVersion, eventHashOf, type CampVersion } from '../db/camp-ledger-feed.js';
+import { campVersion, linkHashAt, type CampVersion } from '../db/camp-ledger-feed.js';
 import type { Db } from '../db/db.js';
 import { loadRevoked } from '../db/load-facts.js';
 import { rosterOf } from '../db/roster-store.js';
@@ -38,17 +38,17 @@ export function createSubmissionsCache(maxCamps = 8): SubmissionsCache {
 async function fullEntry(db: Db, campId: string, version: CampVersion, now: number): Promise<Entry> {
   const revoked = await loadRevoked(db, campId, now);
   const index = new SubmissionIndex(new Map((await rosterOf(db, campId)).map((p) => [p.userid, p.name])));
-  for (const event of await submissionEventsAfter(db, campId, { afterId: 0, upTo: version.lastEvent })) if (!revoked.has(event.id)) index.add(event);
+  for (const event of await submissionEventsAfter(db, campId, { afterSeq: 0, upToSeq: version.lastSeq })) if (!revoked.has(event.id)) index.add(event);
   return { version, index };
 }
 
 /** The kept index brought up to `version`, or null when it must be rebuilt. */
 async function advanced(db: Db, campId: string, entry: Entry, version: CampVersion): Promise<Entry | null> {
   const was = entry.version;
-  if (was.updatedAt !== version.updatedAt || was.lastEvent > version.lastEvent) return null;
-  if (was.lastEvent === version.lastEvent) return was.lastHash === version.lastHash ? entry : null;
-  if (was.lastEvent > 0 && (await eventHashOf(db, campId, was.lastEvent)) !== was.lastHash) return null;
-  const added = await submissionEventsAfter(db, campId, { afterId: was.lastEvent, upTo: version.lastEvent });
+  if (was.updatedAt !== version.updatedAt || was.lastSeq > version.lastSeq) return null;
+  if (was.lastSeq === version.lastSeq) return was.lastHash === version.lastHash ? entry : null;
+  if (was.lastSeq > 0 && (await linkHashAt(db, was.lastSeq)) !== was.lastHash) return null;
+  const added = await submissionEventsAfter(db, campId, { afterSeq: was.lastSeq, upToSeq: version.lastSeq });
   if (added.some((event) => event.type === 'revoke')) return null;
   for (const event of added) entry.index.add(event);
   return { version, index: entry.index };

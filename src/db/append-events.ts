@@ -1,9 +1,8 @@
-import { auditKeyOf } from './audit-key.js';
 import { executorOf, type Db } from './db.js';
-import { COLUMNS, eventHash } from './event-hash.js';
+import { COLUMNS, type Row } from './event-hash.js';
 import { rowOf, wellFormed } from './event-row.js';
 import type { NewEvent } from './event-types.js';
-import { assertExtendable, lockLedgerHead, writeLedgerHead } from './ledger-head.js';
+import { sealEvents, type PendingEvent } from './ledger-seal.js';
 import { inJsonArray } from './sql-dialect.js';
 
 /** What a batch appended: events new to the ledger, and events whose dedupe key was already there. */
@@ -12,44 +11,55 @@ export interface AppendCounts {
   duplicates: number;
 }
 
-/** Rows per INSERT statement (PostgreSQL allows 65,535 parameters a statement; 16 columns × 500 is far below). */
+/** Rows per INSERT statement (PostgreSQL allows 65,535 parameters a statement; 13 columns × 500 is far below). */
 const ROWS_PER_STATEMENT = 500;
-const INSERT_COLUMNS = ['id', ...COLUMNS, 'prev_hash', 'hash'];
 
 /**
- * Appends many events to the hash chain at once, in the caller's transaction: the head is locked and moved once, the
- * dedupe keys are checked in one query, and rows go in by the hundred — the same chain, ids and hashes as appending
- * them one by one with `appendEvent`, at a fraction of the statements (an import's million rows). Events whose dedupe
- * key is recorded already, or repeated earlier in the batch, are counted, not added.
+ * Appends many events at once, in the caller's transaction, and chains them at once: the dedupe keys are checked in
+ * one query, rows go in by the hundred, and the batch is sealed in one step (`sealEvents`) rather than left to the
+ * commit — an import's million rows are never all held in memory. The seal keeps the ledger head locked until the
+ * transaction ends, so on PostgreSQL other instances' commits wait for a big import. Events whose dedupe key is
+ * recorded already, or repeated earlier in the batch, are counted, not added.
  * @example await appendEvents(tx, events, Date.now()) // { recorded: 498, duplicates: 2 }
  */
 export async function appendEvents(tx: Db, raw: readonly NewEvent[], recordedAt: number): Promise<AppendCounts> {
   if (raw.length === 0) return { recorded: 0, duplicates: 0 };
-  const ex = executorOf(tx);
-  const key = auditKeyOf(tx);
-  const head = await lockLedgerHead(tx);
-  assertExtendable(head, key);
   const taken = await recordedKeys(tx, raw);
-  let { lastId, lastHash } = head;
-  const rows: unknown[][] = [];
+  const rows: Row[] = [];
   for (const event of raw.map(wellFormed)) {
     if (event.dedupeKey) {
       if (taken.has(event.dedupeKey)) continue;
       taken.add(event.dedupeKey);
     }
-    const row = rowOf(event, recordedAt);
-    const hash = eventHash(lastHash, row);
-    lastId += 1;
-    rows.push([lastId, ...COLUMNS.map((column) => row[column]), lastHash, hash]);
-    lastHash = hash;
+    rows.push(rowOf(event, recordedAt));
   }
-  for (let i = 0; i < rows.length; i += ROWS_PER_STATEMENT) {
-    const chunk = rows.slice(i, i + ROWS_PER_STATEMENT);
-    const tuple = `(${INSERT_COLUMNS.map(() => '?').join(', ')})`;
-    await ex.run(`INSERT INTO events (${INSERT_COLUMNS.join(', ')}) VALUES ${chunk.map(() => tuple).join(', ')}`, chunk.flat());
+  const inserted: PendingEvent[] = [];
+  for (let i = 0; i < rows.length; i += ROWS_PER_STATEMENT) inserted.push(...(await insertRows(tx, rows.slice(i, i + ROWS_PER_STATEMENT))));
+  await sealEvents(tx, inserted);
+  return { recorded: inserted.length, duplicates: raw.length - inserted.length };
+}
+
+/**
+ * Inserts rows in one statement and pairs each inserted row with its id. A row whose dedupe key another transaction
+ * recorded meanwhile is skipped (it is a duplicate); rows without a key are always inserted, and take their ids in the
+ * order they are given.
+ */
+async function insertRows(tx: Db, rows: readonly Row[]): Promise<PendingEvent[]> {
+  const tuple = `(${COLUMNS.map(() => '?').join(', ')})`;
+  const returned = await executorOf(tx).all<{ id: number; key: string | null }>(
+    `INSERT INTO events (${COLUMNS.join(', ')}) VALUES ${rows.map(() => tuple).join(', ')}
+     ON CONFLICT (dedupe_key) DO NOTHING RETURNING id, dedupe_key AS "key"`,
+    rows.flatMap((row) => COLUMNS.map((column) => row[column])),
+  );
+  const byKey = new Map(returned.filter((r) => r.key !== null).map((r) => [r.key, r.id]));
+  const unkeyed = returned.filter((r) => r.key === null).map((r) => r.id).sort((a, b) => a - b);
+  const pending: PendingEvent[] = [];
+  let nextUnkeyed = 0;
+  for (const row of rows) {
+    const id = row.dedupe_key === null ? unkeyed[nextUnkeyed++] : byKey.get(String(row.dedupe_key));
+    if (id !== undefined) pending.push({ id, row });
   }
-  if (rows.length > 0) await writeLedgerHead(tx, { lastId, lastHash, count: head.count + rows.length }, key, recordedAt);
-  return { recorded: rows.length, duplicates: raw.length - rows.length };
+  return pending;
 }
 
 /** Which of the batch's dedupe keys the ledger holds already (one query). */

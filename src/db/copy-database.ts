@@ -12,6 +12,7 @@ export const COPIED_TABLES = [
   { table: 'members', order: 'camp_id, userid, role' },
   { table: 'chats', order: 'chat_id' },
   { table: 'events', order: 'id' },
+  { table: 'ledger_chain', order: 'seq' },
   { table: 'ledger_head', order: 'id' },
   { table: 'processed_messages', order: 'key' },
   { table: 'pending_submissions', order: 'camp_id, userid' },
@@ -30,7 +31,7 @@ export const COPIED_TABLES = [
 ] as const;
 
 /** Tables whose ids PostgreSQL generates from a sequence, which must continue after the copied ids. */
-const IDENTITY_TABLES = ['outbox', 'publications', 'created_sources'];
+const IDENTITY_TABLES = ['events', 'outbox', 'publications', 'created_sources'];
 
 /** Rows read and written per statement. */
 const PAGE = 500;
@@ -38,7 +39,7 @@ const PAGE = 500;
 export type CopyProgress = (table: string, rows: number) => void;
 
 /**
- * Copies every row of every table from one store to another (SQLite ↔ PostgreSQL), ids and hashes unchanged, in one
+ * Copies every row of every table from one store to another (SQLite ↔ PostgreSQL), ids and chain unchanged, in one
  * transaction on the target: it commits whole or not at all (a PostgreSQL target is vacuumed and analyzed after).
  * The target must be migrated and empty (no camp, no event); its ledger head becomes the source's. Returns the rows
  * copied per table.

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, type Hash } from 'node:crypto';
 
 export const GENESIS_HASH = '0'.repeat(64);
 
@@ -9,12 +9,24 @@ export const COLUMNS = [
 
 export type Row = Record<(typeof COLUMNS)[number], string | number | null>;
 
-/** The chain link: sha256 over the previous hash and the event's content columns, in a fixed order. */
+/** sha256 over the previous hash and the event's content columns, in a fixed order. */
 export function eventHash(prevHash: string, row: Row): string {
-  const content = JSON.stringify(COLUMNS.map((column) => row[column] ?? null));
-  return createHash('sha256').update(prevHash).update('\n').update(content).digest('hex');
+  return contentHash(prevHash, row).digest('hex');
 }
 
-/** The SELECT list that reads a row back as `eventHash` and `verifyChain` need it. */
-export const CHAIN_COLUMNS = `id, ${COLUMNS.join(', ')}, prev_hash, hash`;
+/**
+ * The hash of chain link `seq`, which holds event `eventId`. Where the id is the link's place (every link made before
+ * the chain had a table of its own, and SQLite's, where ids follow commits), it is `eventHash`: the gapless seq pins
+ * the id. Otherwise (PostgreSQL takes ids at insert, so they need not follow commit order) the id is hashed too, so
+ * renumbering an event, or swapping two ids, still breaks the chain. The two inputs cannot collide: content JSON never
+ * holds a raw newline.
+ */
+export function linkHash(prevHash: string, seq: number, eventId: number, row: Row): string {
+  if (eventId === seq) return eventHash(prevHash, row);
+  return contentHash(prevHash, row).update(`\n#${eventId}`).digest('hex');
+}
 
+function contentHash(prevHash: string, row: Row): Hash {
+  const content = JSON.stringify(COLUMNS.map((column) => row[column] ?? null));
+  return createHash('sha256').update(prevHash).update('\n').update(content);
+}

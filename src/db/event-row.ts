@@ -37,8 +37,8 @@ export function rowOf(event: NewEvent, recordedAt: number): Row {
   };
 }
 
-/** The event as stored, with its id and place in the chain. */
-export function toStored(event: NewEvent, recordedAt: number, id: number, prevHash: string, hash: string): StoredEvent {
+/** The event as stored, with its id. */
+export function toStored(event: NewEvent, recordedAt: number, id: number): StoredEvent {
   return {
     id,
     campId: event.campId,
@@ -54,7 +54,5 @@ export function toStored(event: NewEvent, recordedAt: number, id: number, prevHa
     note: event.note ?? null,
     dedupeKey: event.dedupeKey ?? null,
     recordedAt,
-    prevHash,
-    hash,
   };
 }

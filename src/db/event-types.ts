@@ -21,10 +21,8 @@ export interface NewEvent {
   dedupeKey?: string | null;
 }
 
-/** An event as stored, with its place in the hash chain. */
+/** An event as stored, with its id (its place in the hash chain is given when its transaction commits). */
 export interface StoredEvent extends Required<NewEvent> {
   id: number;
   recordedAt: number;
-  prevHash: string;
-  hash: string;
 }

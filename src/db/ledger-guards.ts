@@ -1,21 +1,47 @@
 import { executorOf, type Db } from './db.js';
 import type { Dialect } from './engine/executor.js';
 
+interface Guard {
+  table: 'events' | 'ledger_chain';
+  name: string;
+  sql: string;
+}
+
+/** What the guards say when they refuse a change. */
+const REFUSAL: Record<Guard['table'], string> = { events: 'events are append-only', ledger_chain: 'ledger_chain is append-only' };
+
+const sqliteGuard = (table: Guard['table'], name: string, event: 'UPDATE' | 'DELETE'): Guard => ({
+  table, name, sql: `CREATE TRIGGER \`${name}\` BEFORE ${event} ON \`${table}\` BEGIN SELECT RAISE(ABORT, '${REFUSAL[table]}'); END`,
+});
+
+const postgresFunction = (table: Guard['table'], name: string): Guard => ({
+  table, name, sql: `BEGIN RAISE EXCEPTION '${REFUSAL[table]}'; END`,
+});
+
+const postgresGuards = (table: Guard['table'], fn: string): Guard[] => [
+  { table, name: `${table}_no_update`, sql: `CREATE TRIGGER ${table}_no_update BEFORE UPDATE ON ${table} FOR EACH ROW EXECUTE FUNCTION ${fn}()` },
+  { table, name: `${table}_no_delete`, sql: `CREATE TRIGGER ${table}_no_delete BEFORE DELETE ON ${table} FOR EACH ROW EXECUTE FUNCTION ${fn}()` },
+  { table, name: `${table}_no_truncate`, sql: `CREATE TRIGGER ${table}_no_truncate BEFORE TRUNCATE ON ${table} FOR EACH STATEMENT EXECUTE FUNCTION ${fn}()` },
+];
+
 /**
- * The append-only guards migration 0001 put on `events`, as each engine reports their definition (white space aside).
- * PostgreSQL's triggers call a function, whose body is checked too: emptied, it would let everything through.
+ * The append-only guards on the ledger's two tables (migrations 0001 and the chain's), as each engine reports their
+ * definition (white space aside). PostgreSQL's triggers call a function, whose body is checked too: emptied, it would
+ * let everything through.
  */
-const EXPECTED_TRIGGERS: Record<Dialect, Record<string, string>> = {
-  sqlite: {
-    events_no_update: "CREATE TRIGGER `events_no_update` BEFORE UPDATE ON `events` BEGIN SELECT RAISE(ABORT, 'events are append-only'); END",
-    events_no_delete: "CREATE TRIGGER `events_no_delete` BEFORE DELETE ON `events` BEGIN SELECT RAISE(ABORT, 'events are append-only'); END",
-  },
-  postgres: {
-    events_no_update: 'CREATE TRIGGER events_no_update BEFORE UPDATE ON events FOR EACH ROW EXECUTE FUNCTION events_append_only()',
-    events_no_delete: 'CREATE TRIGGER events_no_delete BEFORE DELETE ON events FOR EACH ROW EXECUTE FUNCTION events_append_only()',
-    events_no_truncate: 'CREATE TRIGGER events_no_truncate BEFORE TRUNCATE ON events FOR EACH STATEMENT EXECUTE FUNCTION events_append_only()',
-    events_append_only: "BEGIN RAISE EXCEPTION 'events are append-only'; END",
-  },
+const EXPECTED_GUARDS: Record<Dialect, Guard[]> = {
+  sqlite: [
+    sqliteGuard('events', 'events_no_update', 'UPDATE'),
+    sqliteGuard('events', 'events_no_delete', 'DELETE'),
+    sqliteGuard('ledger_chain', 'ledger_chain_no_update', 'UPDATE'),
+    sqliteGuard('ledger_chain', 'ledger_chain_no_delete', 'DELETE'),
+  ],
+  postgres: [
+    ...postgresGuards('events', 'events_append_only'),
+    postgresFunction('events', 'events_append_only'),
+    ...postgresGuards('ledger_chain', 'ledger_chain_append_only'),
+    postgresFunction('ledger_chain', 'ledger_chain_append_only'),
+  ],
 };
 
 export interface TriggerDefinition {
@@ -29,30 +55,33 @@ const normalise = (sql: string): string => sql.replace(/\s+/g, ' ').trim();
 
 /** Which append-only trigger is missing, redefined or switched off (pure); null when all stand as created. */
 export function triggerProblem(dialect: Dialect, found: TriggerDefinition[]): string | null {
-  for (const [name, expected] of Object.entries(EXPECTED_TRIGGERS[dialect])) {
+  for (const { table, name, sql } of EXPECTED_GUARDS[dialect]) {
     const trigger = found.find((t) => t.name === name);
-    if (!trigger) return `events 表的只追加触发器 ${name} 被删除`;
-    if (normalise(trigger.sql) !== normalise(expected)) return `events 表的只追加触发器 ${name} 被改写`;
-    if (!trigger.enabled) return `events 表的只追加触发器 ${name} 被停用`;
+    if (!trigger) return `${table} 表的只追加触发器 ${name} 被删除`;
+    if (normalise(trigger.sql) !== normalise(sql)) return `${table} 表的只追加触发器 ${name} 被改写`;
+    if (!trigger.enabled) return `${table} 表的只追加触发器 ${name} 被停用`;
   }
   return null;
 }
 
-/** The triggers defined on `events` (and, on PostgreSQL, the body of the function they call), as the database reports them. */
-export function eventsTriggers(db: Db): Promise<TriggerDefinition[]> {
+/**
+ * The triggers defined on `events` and `ledger_chain` (and, on PostgreSQL, the bodies of the functions they call), as
+ * the database reports them.
+ */
+export function ledgerTriggers(db: Db): Promise<TriggerDefinition[]> {
   const ex = executorOf(db);
   if (ex.dialect === 'sqlite') {
     return ex.all<TriggerDefinition>(
-      `SELECT name, sql, 1 AS "enabled" FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'events'`,
+      `SELECT name, sql, 1 AS "enabled" FROM sqlite_master WHERE type = 'trigger' AND tbl_name IN ('events', 'ledger_chain')`,
     );
   }
   // Definitions name the table with its schema; without it they compare equal in any schema.
   return ex.all<TriggerDefinition>(
     `SELECT tgname AS "name", replace(pg_get_triggerdef(t.oid), quote_ident(current_schema()) || '.', '') AS "sql",
        CASE WHEN t.tgenabled IN ('O', 'A') THEN 1 ELSE 0 END AS "enabled" FROM pg_trigger t
-       WHERE t.tgrelid = to_regclass('events') AND NOT t.tgisinternal
+       WHERE t.tgrelid IN (to_regclass('events'), to_regclass('ledger_chain')) AND NOT t.tgisinternal
      UNION ALL
      SELECT p.proname AS "name", p.prosrc AS "sql", 1 AS "enabled" FROM pg_proc p
-       WHERE p.proname = 'events_append_only' AND p.pronamespace = to_regnamespace(current_schema())::oid`,
+       WHERE p.proname IN ('events_append_only', 'ledger_chain_append_only') AND p.pronamespace = to_regnamespace(current_schema())::oid`,
   );
 }

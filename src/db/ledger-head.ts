@@ -4,16 +4,16 @@ import { auditKeyOf } from './audit-key.js';
 import { executorOf, transaction, type Db } from './db.js';
 import { forUpdate } from './sql-dialect.js';
 
-/** The ledger's newest link as `ledger_head` keeps it; `mac` is null while unsigned. */
+/** The chain's newest link as `ledger_head` keeps it; `mac` is null while unsigned. */
 export interface LedgerHead {
-  lastId: number;
+  lastSeq: number;
   lastHash: string;
   count: number;
   mac: string | null;
 }
 
-const READ_SQL = 'SELECT last_id AS "lastId", last_hash AS "lastHash", count, mac FROM ledger_head WHERE id = 1';
-const WRITE_SQL = 'UPDATE ledger_head SET last_id = ?, last_hash = ?, count = ?, mac = ?, updated_at = ? WHERE id = 1';
+const READ_SQL = 'SELECT last_seq AS "lastSeq", last_hash AS "lastHash", count, mac FROM ledger_head WHERE id = 1';
+const WRITE_SQL = 'UPDATE ledger_head SET last_seq = ?, last_hash = ?, count = ?, mac = ?, updated_at = ? WHERE id = 1';
 const MISSING = 'ledger_head 缺失：请运行 camp-bot migrate，再运行 camp-bot audit verify';
 
 /** The head row; null when it is missing (deleted behind the bot's back). */
@@ -21,9 +21,16 @@ export async function readLedgerHead(db: Db): Promise<LedgerHead | null> {
   return (await executorOf(db).get<LedgerHead>(READ_SQL)) ?? null;
 }
 
+/** The head as it stands, without a lock; throws when it is missing. */
+export async function requireLedgerHead(db: Db): Promise<LedgerHead> {
+  const head = await readLedgerHead(db);
+  if (!head) throw new LedgerError(MISSING);
+  return head;
+}
+
 /**
- * The head an append extends, locked until the transaction ends (PostgreSQL: `FOR UPDATE`, so appends from every
- * instance take turns and ids follow commit order; SQLite's write transaction already excludes other writers).
+ * The head the seal extends, locked until the transaction ends (PostgreSQL: `FOR UPDATE`, so seals from every
+ * instance take turns and links follow commit order; SQLite's write transaction already excludes other writers).
  * Throws when it is missing.
  */
 export async function lockLedgerHead(tx: Db): Promise<LedgerHead> {
@@ -33,19 +40,19 @@ export async function lockLedgerHead(tx: Db): Promise<LedgerHead> {
   return head;
 }
 
-/** Moves the head to a new newest event, signed when `key` is given. Call in the append's transaction. */
+/** Moves the head to a new newest link, signed when `key` is given. Call in the seal's transaction. */
 export async function writeLedgerHead(tx: Db, head: Omit<LedgerHead, 'mac'>, key: string | null, now: number): Promise<void> {
   const mac = key ? headMac(head, key) : null;
-  const { changes } = await executorOf(tx).run(WRITE_SQL, [head.lastId, head.lastHash, head.count, mac, now]);
+  const { changes } = await executorOf(tx).run(WRITE_SQL, [head.lastSeq, head.lastHash, head.count, mac, now]);
   if (changes !== 1) throw new LedgerError(MISSING);
 }
 
 /**
- * HMAC-SHA256 over the head's id, hash and count with AUDIT_SECRET, a key kept outside the database: without it, a
+ * HMAC-SHA256 over the head's seq, hash and count with AUDIT_SECRET, a key kept outside the database: without it, a
  * head rewritten to hide removed events cannot be signed.
  */
 export function headMac(head: Omit<LedgerHead, 'mac'>, key: string): string {
-  return createHmac('sha256', key).update(`camp-bot ledger head\n${head.lastId}\n${head.lastHash}\n${head.count}`).digest('hex');
+  return createHmac('sha256', key).update(`camp-bot ledger head\n${head.lastSeq}\n${head.lastHash}\n${head.count}`).digest('hex');
 }
 
 /** Why the head's signature cannot be trusted with this key (null when it can, or when there is no key). */
@@ -67,7 +74,7 @@ export function headSignatureProblem(head: LedgerHead, key: string | null): stri
  */
 export function assertExtendable(head: LedgerHead, key: string | null): void {
   if (!key && head.mac !== null) throw new LedgerError('账本头已用 AUDIT_SECRET 签名：请设置同一个 AUDIT_SECRET 后再写入');
-  if (head.mac === null && head.count === 0 && head.lastId === 0) return;
+  if (head.mac === null && head.count === 0 && head.lastSeq === 0) return;
   const problem = headSignatureProblem(head, key);
   if (problem) throw new LedgerError(`${problem}（请先运行 camp-bot audit verify）`);
 }

@@ -2,6 +2,7 @@ import type { CampConfig, CountMetricName, MetricName } from '../camp/camp-confi
 import { AssignmentTracker } from './assignment-tracker.js';
 import { AttendanceTracker } from './attendance-tracker.js';
 import { buildStandings, clampPercent, type MetricColumn } from './build-standings.js';
+import { copyState } from './copy-state.js';
 import { effectiveWeights } from './effective-weights.js';
 import { ExamTracker } from './exam-tracker.js';
 import type { Fact } from './fact.js';
@@ -23,6 +24,8 @@ export interface ScoreAccumulatorInput {
 export interface ScoreAccumulator {
   add(fact: Fact): void;
   finish(): Standings;
+  /** An independent copy: facts added to one of them do not reach the other. */
+  fork(): ScoreAccumulator;
 }
 
 /**
@@ -92,6 +95,19 @@ class Accumulator implements ScoreAccumulator {
       tagColumns,
       ungraded: scored.ungraded.map(({ assignment, learner }) => ({ assignment, userid: this.learners[learner]?.userid ?? '' })),
       touched: this.touched,
+    });
+  }
+
+  fork(): ScoreAccumulator {
+    // The config, roster and revocations are shared (never changed); what facts change is copied.
+    return Object.assign(Object.create(Accumulator.prototype) as Accumulator, this, {
+      lessons: copyState(this.lessons),
+      attendance: copyState(this.attendance),
+      exams: copyState(this.exams),
+      assignments: copyState(this.assignments),
+      points: copyState(this.points),
+      pointsSeen: new Set(this.pointsSeen),
+      touched: this.touched.slice(),
     });
   }
 

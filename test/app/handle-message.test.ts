@@ -2,9 +2,10 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createMessageHandler, handleMessage, type Respond } from '../../src/app/handle-message.js';
 import type { InboundMessage, Reply } from '../../src/bot/inbound-message.js';
 import type { Db, Store } from '../../src/db/db.js';
-import { appendEvent } from '../../src/db/ledger.js';
+import { appendEvent, verifyChain } from '../../src/db/ledger.js';
 import { listEvents } from '../../src/db/list-events.js';
 import { checkMessage } from '../../src/db/processed-messages.js';
+import { testEngine } from '../support/test-store.js';
 import { loseTransaction, openObservedStore, type ObservedStore } from './observed-store.js';
 
 let db: ObservedStore;
@@ -110,10 +111,27 @@ describe('group commit', () => {
 
   it('commits in batches of at most maxBatch, in arrival order', async () => {
     const { respond, calls, committedDuring } = recordingRespond();
-    const handle = createMessageHandler({ store, respond }, { maxBatch: 3, budgetMs: 60_000 });
+    const handle = createMessageHandler({ store, respond }, { maxBatch: 3, budgetMs: 60_000, concurrency: 1 });
     await Promise.all(ids(7).map((id) => handle(message(id))));
     expect(calls).toEqual(ids(7));
     expect(committedDuring).toEqual([0, 0, 0, 3, 3, 3, 6]);
+  });
+
+  // SQLite has one writer: its batches take turns (a batch waiting for another would wait forever).
+  it.runIf(testEngine() === 'postgres')('runs batches side by side on PostgreSQL, each committing its own, in one chain', async () => {
+    const { respond: record } = recordingRespond();
+    let started!: () => void;
+    const secondStarted = new Promise<void>((resolve) => (started = resolve));
+    const respond: Respond = async (tx, m, now) => {
+      if (m.msgId === 'm01') started();
+      const reply = await record(tx, m, now);
+      if (m.msgId === 'm00') await secondStarted; // m00's batch stays open until m01's has begun
+      return reply;
+    };
+    const handle = createMessageHandler({ store, respond }, { maxBatch: 1 });
+    expect(await Promise.all(ids(4).map((id) => handle(message(id))))).toEqual(ids(4).map((id) => ({ text: `ok ${id}` })));
+    expect((await committedRecords()).sort()).toEqual(ids(4));
+    expect(await verifyChain(observer)).toEqual({ ok: true, count: 4, signed: false });
   });
 
   it('stops taking messages into a batch once its time budget is spent (one message at least)', async () => {

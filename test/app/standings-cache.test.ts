@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createStandingsCache } from '../../src/app/standings-cache.js';
 import { parseCampFile } from '../../src/camp/parse-camp-file.js';
 import { saveCamp } from '../../src/db/camp-store.js';
-import { dbOf, executorOf, type Store } from '../../src/db/db.js';
+import { dbOf, executorOf, transaction, type Store } from '../../src/db/db.js';
 import type { Executor, Params } from '../../src/db/engine/executor.js';
 import { loadCampStandings } from '../../src/db/camp-standings.js';
 import type { NewEvent } from '../../src/db/event-types.js';
@@ -91,7 +91,7 @@ describe('createStandingsCache', () => {
       get: {
         value: async (sql: string, params?: Params) => {
           const row = await real.get(sql, params);
-          if (armed && sql.includes('"lastEvent"')) {
+          if (armed && sql.includes('"lastSeq"')) {
             armed = false;
             await add({ type: 'project', userid: 'ming', num: 5 });
           }
@@ -102,5 +102,22 @@ describe('createStandingsCache', () => {
     await add({ type: 'exam', userid: 'ming', num: 80, ref: 'final' });
     await cache.get(dbOf(racing), CAMP_ID, clock + 1);
     await expectSameAsLedger(cache);
+  });
+
+  it('counts a transaction\'s own uncommitted events, and keeps only what committed', async () => {
+    const cache = createStandingsCache();
+    const exam = await add({ type: 'exam', userid: 'ming', num: 80, ref: 'final' });
+    await expectSameAsLedger(cache);
+    const now = clock + 1;
+    await expect(transaction(store, async (tx) => {
+      await appendEvent(tx, { campId: CAMP_ID, type: 'project', userid: 'gang', num: 30, actor: 'zhang', source: 'command', happenedAt: now }, now);
+      expect(await cache.get(tx, CAMP_ID, now)).toEqual(await loadCampStandings(tx, CAMP_ID, now));
+      // An uncommitted revocation undoes what the kept entry has counted.
+      await appendEvent(tx, { campId: CAMP_ID, type: 'revoke', revokes: exam, actor: 'zhang', source: 'command', happenedAt: now }, now);
+      expect(await cache.get(tx, CAMP_ID, now)).toEqual(await loadCampStandings(tx, CAMP_ID, now));
+      throw new Error('roll back');
+    })).rejects.toThrow('roll back');
+    await expectSameAsLedger(cache);
+    expect((await cache.get(store, CAMP_ID, now)).rows.find((row) => row.userid === 'gang')?.metrics.project?.raw ?? 0).toBe(0);
   });
 });

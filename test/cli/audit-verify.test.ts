@@ -5,7 +5,7 @@ import Sqlite from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
 import { executorOf } from '../../src/db/db.js';
-import { appendEvent, eventHash } from '../../src/db/ledger.js';
+import { appendEvent, linkHash } from '../../src/db/ledger.js';
 import { listEvents } from '../../src/db/list-events.js';
 import { openPostgresStore } from '../../src/db/postgres/open-postgres-store.js';
 import { redactUrl } from '../../src/redact-url.js';
@@ -17,8 +17,10 @@ import { startCampFixture } from '../support/camp-fixture.js';
 import { testEngine } from '../support/test-store.js';
 
 const KEY = 'audit-secret-for-tests-0123456789';
-/** SQLite's append-only triggers as migration 0001 creates them. */
-const SQLITE_TRIGGERS = readFileSync(join(SQLITE_MIGRATIONS, '0001_ledger_append_only.sql'), 'utf8').split('--> statement-breakpoint');
+/** SQLite's append-only triggers as migrations 0001 (events) and 0008 (ledger_chain) create them. */
+const SQLITE_TRIGGERS = ['0001_ledger_append_only.sql', '0008_ledger_chain.sql']
+  .flatMap((file) => readFileSync(join(SQLITE_MIGRATIONS, file), 'utf8').split('--> statement-breakpoint'))
+  .map((statement) => statement.replace(/^--.*$/gm, '').trim()).filter((statement) => statement.startsWith('CREATE TRIGGER'));
 const onSqlite = testEngine() === 'sqlite';
 
 let db: SharedTestDb;
@@ -59,16 +61,35 @@ const tamper = (statements: string[]): Promise<void> => asAttacker(async (run) =
   for (const sql of statements) await run(sql);
 });
 
-const hashOf = (id: number): Promise<string> =>
-  asAttacker(async (run) => ((await run('SELECT hash FROM events WHERE id = ?', [id])) as { hash: string }).hash);
+const hashOf = (seq: number): Promise<string> =>
+  asAttacker(async (run) => ((await run('SELECT hash FROM ledger_chain WHERE seq = ?', [seq])) as { hash: string }).hash);
 
-/** Changes rows with the append-only guards out of the way, then puts the guards back as they were. */
+const GUARDED = ['events', 'ledger_chain'];
+
+/**
+ * Changes rows with the append-only guards and the chain's foreign key out of the way, then puts the guards back as
+ * they were (the foreign key stays off on PostgreSQL: put back, it would refuse what was done).
+ */
 function behindTheBot(statements: string[]): Promise<void> {
-  if (onSqlite) return tamper(['DROP TRIGGER events_no_update', 'DROP TRIGGER events_no_delete', ...statements, ...SQLITE_TRIGGERS]);
-  return tamper(['ALTER TABLE events DISABLE TRIGGER USER', ...statements, 'ALTER TABLE events ENABLE TRIGGER USER']);
+  if (onSqlite) {
+    const drops = GUARDED.flatMap((table) => [`DROP TRIGGER ${table}_no_update`, `DROP TRIGGER ${table}_no_delete`]);
+    return tamper(['PRAGMA foreign_keys = OFF', ...drops, ...statements, ...SQLITE_TRIGGERS]);
+  }
+  return tamper([
+    ...GUARDED.map((table) => `ALTER TABLE ${table} DISABLE TRIGGER USER`),
+    'ALTER TABLE ledger_chain DROP CONSTRAINT ledger_chain_event_id_events_id_fk',
+    ...statements,
+    ...GUARDED.map((table) => `ALTER TABLE ${table} ENABLE TRIGGER USER`),
+  ]);
 }
 
-const dropTrigger = (name: string): string => (onSqlite ? `DROP TRIGGER ${name}` : `DROP TRIGGER ${name} ON events`);
+const dropTrigger = (name: string, table = 'events'): string => (onSqlite ? `DROP TRIGGER ${name}` : `DROP TRIGGER ${name} ON ${table}`);
+
+const FORGED_ROW = { camp_id: 'c', type: 'exam', userid: 'u9', num: 100, text: null, ref: 'final', actor: 't', source: 'command',
+  happened_at: 1, recorded_at: 2, revokes: null, note: null, dedupe_key: null };
+const forgeEvent = (run: (sql: string, params?: unknown[]) => Promise<unknown>): Promise<unknown> =>
+  run(`INSERT INTO events (id, camp_id, type, userid, num, ref, actor, source, happened_at, recorded_at)
+    VALUES (6, 'c', 'exam', 'u9', 100, 'final', 't', 'command', 1, 2)`);
 
 async function verify(): Promise<{ code: number; out: string; err: string }> {
   const io = captureIo();
@@ -100,35 +121,68 @@ describe(`camp-bot audit verify (${testEngine()})`, () => {
       expect(await verify()).toEqual({ code: 1, out: '', err: '账本校验失败：事件 #2：内容与哈希不符（该事件被修改）' });
     });
 
-    it('a middle row deleted', async () => {
+    it('a middle event deleted with its link', async () => {
+      await behindTheBot(['DELETE FROM ledger_chain WHERE seq = 3', 'DELETE FROM events WHERE id = 3']);
+      expect(await verify()).toMatchObject({ code: 1, err: '账本校验失败：事件 #4：链上序号不连续：前一条是第 2 条，缺少第 3 条（有事件被删除或重新编号）' });
+    });
+
+    it('a middle event deleted, its link left', async () => {
       await behindTheBot(['DELETE FROM events WHERE id = 3']);
-      expect(await verify()).toMatchObject({ code: 1, err: '账本校验失败：事件 #4：编号不连续：前一条是 #2，缺少 #3（有事件被删除或重新编号）' });
+      expect(await verify()).toMatchObject({ code: 1, err: '账本校验失败：事件 #3：链上第 3 条记着这条事件，账本里却没有它（事件被删除或重新编号）' });
     });
 
     it('the newest event deleted (an /undo removed)', async () => {
-      await behindTheBot(['DELETE FROM events WHERE id = 5']);
+      await behindTheBot(['DELETE FROM ledger_chain WHERE seq = 5', 'DELETE FROM events WHERE id = 5']);
       const result = await verify();
       expect(result.code).toBe(1);
-      expect(result.err).toBe('账本校验失败：事件 #5：账本被截断：账本头记到 #5（共 5 条），账本只到 #4（共 4 条），最新的事件被删除');
+      expect(result.err).toBe('账本校验失败：账本被截断：账本头记到第 5 条（共 5 条），链只到第 4 条（共 4 条），最新的事件被删除');
     });
 
     it('renumbered ids', async () => {
+      await behindTheBot(['UPDATE events SET id = id + 10 WHERE id >= 4', 'UPDATE ledger_chain SET event_id = event_id + 10 WHERE event_id >= 4']);
+      expect(await verify()).toMatchObject({ code: 1, err: '账本校验失败：事件 #14：编号与链上的不符：这条事件原来是 #4（被重新编号）' });
+    });
+
+    it('renumbered ids, the chain left as it was', async () => {
       await behindTheBot(['UPDATE events SET id = id + 10 WHERE id >= 4']);
-      expect(await verify()).toMatchObject({ code: 1, err: '账本校验失败：事件 #14：编号不连续：前一条是 #3，缺少 #4（有事件被删除或重新编号）' });
+      expect(await verify()).toMatchObject({ code: 1, err: '账本校验失败：事件 #4：链上第 4 条记着这条事件，账本里却没有它（事件被删除或重新编号）' });
+    });
+
+    it('renumbered links', async () => {
+      await behindTheBot(['UPDATE ledger_chain SET seq = seq + 10 WHERE seq >= 4']);
+      expect(await verify()).toMatchObject({ code: 1, err: '账本校验失败：事件 #4：链上序号不连续：前一条是第 3 条，缺少第 4 条（有事件被删除或重新编号）' });
+    });
+
+    it('two events swapped in the chain', async () => {
+      await behindTheBot([
+        'UPDATE ledger_chain SET event_id = 0 WHERE seq = 4', 'UPDATE ledger_chain SET event_id = 4 WHERE seq = 5',
+        'UPDATE ledger_chain SET event_id = 5 WHERE seq = 4',
+      ]);
+      expect(await verify()).toMatchObject({ code: 1, err: '账本校验失败：事件 #5：内容与哈希不符（该事件被修改）' });
     });
 
     it('an event forged onto the end, correctly chained, without moving the head', async () => {
       const last = await hashOf(5);
-      const row = { camp_id: 'c', type: 'exam', userid: 'u9', num: 100, text: null, ref: 'final', actor: 't', source: 'command',
-        happened_at: 1, recorded_at: 2, revokes: null, note: null, dedupe_key: null };
-      await asAttacker((run) => run(`INSERT INTO events (id, camp_id, type, userid, num, ref, actor, source, happened_at, recorded_at, prev_hash, hash)
-        VALUES (6, 'c', 'exam', 'u9', 100, 'final', 't', 'command', 1, 2, ?, ?)`, [last, eventHash(last, row)]));
-      expect(await verify()).toMatchObject({ code: 1, err: '账本校验失败：事件 #6：账本头只记到 #5（共 5 条）：之后的事件不是由 camp-bot 追加的' });
+      await asAttacker(async (run) => {
+        await forgeEvent(run);
+        await run('INSERT INTO ledger_chain (seq, event_id, prev_hash, hash) VALUES (6, 6, ?, ?)', [last, linkHash(last, 6, 6, FORGED_ROW)]);
+      });
+      expect(await verify()).toMatchObject({ code: 1, err: '账本校验失败：事件 #6：账本头只记到第 5 条（共 5 条）：之后的事件不是由 camp-bot 追加的' });
+    });
+
+    it('an event inserted without the seal (no link)', async () => {
+      await asAttacker(forgeEvent);
+      expect(await verify()).toMatchObject({ code: 1, err: '账本校验失败：事件 #6：这条事件不在哈希链上：不是由 camp-bot 追加的' });
     });
 
     it('a dropped trigger', async () => {
       await tamper([dropTrigger('events_no_delete')]);
       expect(await verify()).toMatchObject({ code: 1, err: '账本校验失败：events 表的只追加触发器 events_no_delete 被删除' });
+    });
+
+    it("a dropped trigger of the chain's table", async () => {
+      await tamper([dropTrigger('ledger_chain_no_update', 'ledger_chain')]);
+      expect(await verify()).toMatchObject({ code: 1, err: '账本校验失败：ledger_chain 表的只追加触发器 ledger_chain_no_update 被删除' });
     });
 
     it.runIf(onSqlite)('a trigger redefined to do nothing', async () => {
@@ -159,6 +213,16 @@ describe(`camp-bot audit verify (${testEngine()})`, () => {
       expect(await verify()).toMatchObject({ code: 1, err: '账本校验失败：events 表的只追加触发器 events_append_only 被改写' });
     });
 
+    it.runIf(!onSqlite)("the chain's guard function emptied", async () => {
+      await tamper(['CREATE OR REPLACE FUNCTION ledger_chain_append_only() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN OLD; END $$']);
+      expect(await verify()).toMatchObject({ code: 1, err: '账本校验失败：ledger_chain 表的只追加触发器 ledger_chain_append_only 被改写' });
+    });
+
+    it.runIf(!onSqlite)("the chain's TRUNCATE trigger switched off", async () => {
+      await tamper(['ALTER TABLE ledger_chain DISABLE TRIGGER ledger_chain_no_truncate']);
+      expect(await verify()).toMatchObject({ code: 1, err: '账本校验失败：ledger_chain 表的只追加触发器 ledger_chain_no_truncate 被停用' });
+    });
+
     it.runIf(!onSqlite).each(['DISABLE TRIGGER', 'ENABLE REPLICA TRIGGER'])('a trigger left switched off (ALTER TABLE … %s)', async (how) => {
       await tamper([`ALTER TABLE events ${how} events_no_delete`]);
       expect(await verify()).toMatchObject({ code: 1, err: '账本校验失败：events 表的只追加触发器 events_no_delete 被停用' });
@@ -171,8 +235,9 @@ describe(`camp-bot audit verify (${testEngine()})`, () => {
       process.env.AUDIT_SECRET = KEY;
     });
     const truncateAndRewriteHead = (mac: string | null): Promise<void> => behindTheBot([
+      'DELETE FROM ledger_chain WHERE seq = 5',
       'DELETE FROM events WHERE id = 5',
-      `UPDATE ledger_head SET last_id = 4, count = 4, last_hash = (SELECT hash FROM events WHERE id = 4), mac = ${mac === null ? 'NULL' : `'${mac}'`}`,
+      `UPDATE ledger_head SET last_seq = 4, count = 4, last_hash = (SELECT hash FROM ledger_chain WHERE seq = 4), mac = ${mac === null ? 'NULL' : `'${mac}'`}`,
     ]);
 
     it('passes and says the signature holds', async () => {
@@ -200,7 +265,7 @@ describe(`camp-bot audit verify (${testEngine()})`, () => {
 
   describe('only reads', () => {
     it.runIf(onSqlite)('refuses a database whose schema is not up to date, and leaves it as it was', async () => {
-      createOldDatabase(db.file, '0003_events_revokes_index', 3).close();
+      (await createOldDatabase(db.file, '0003_events_revokes_index', 3)).close();
       const before = { bytes: readFileSync(db.file), mtime: statSync(db.file).mtimeMs };
       expect(await verify()).toEqual({ code: 1, out: '', err: `camp-bot: 数据库 ${db.file} 的结构不是最新的：请先运行 camp-bot migrate` });
       expect(readFileSync(db.file).equals(before.bytes)).toBe(true);

@@ -121,7 +121,7 @@ describe('camp-bot demo --long-connection', () => {
     const learners = (parse(readFileSync(join(out, 'roster.csv'), 'utf8'), { bom: true, columns: true }) as Record<string, string>[])
       .filter((row) => row.role === 'learner');
     const overSocket = learners.filter((row) => row.team === learners.at(-1)!.team);
-    expect(overSocket.some((row) => chatters.has(row.userid))).toBe(true);
+    expect(overSocket.some((row) => chatters.has(row.userid!))).toBe(true);
     expect((await cli(join(out, 'camp-bot.db'), ['audit', 'verify'])).code).toBe(0);
   });
 });

@@ -56,7 +56,7 @@ describe('camp-bot backup under load', () => {
     // The copy is one instant of the live database: its ledger is a prefix of the live one, hash for hash.
     const live = new Sqlite(temp.file, { readonly: true });
     cleanups.push(() => void live.close());
-    const hashes = (db: Sqlite.Database): string[] => db.prepare('SELECT hash FROM events ORDER BY id').pluck().all() as string[];
+    const hashes = (db: Sqlite.Database): string[] => db.prepare('SELECT hash FROM ledger_chain ORDER BY seq').pluck().all() as string[];
     const copied = hashes(copy);
     const current = hashes(live);
     expect(copied.length).toBeGreaterThan(100);

@@ -25,6 +25,12 @@ export interface StoreSettings {
   auditKey: string | null;
 }
 
+/**
+ * Work a transaction runs once just before it commits, inside it, with the items registered for it (`beforeCommit`);
+ * if it throws, the transaction rolls back.
+ */
+export type CommitSeal<T> = (tx: Executor, items: readonly T[]) => Promise<void>;
+
 export interface Executor {
   readonly dialect: Dialect;
   readonly settings: StoreSettings;
@@ -43,4 +49,12 @@ export interface Executor {
   transaction<T>(work: (tx: Executor) => Promise<T>, mode?: TransactionMode): Promise<T>;
   /** Runs `work` once this transaction has committed (immediately when not in one); for caches and wake-ups. */
   afterCommit(work: () => void): void;
+  /**
+   * Registers `item` for `seal`, which the outermost transaction runs once, just before COMMIT, with every item
+   * registered for it that still stands, in registration order: items registered inside a savepoint that rolled back
+   * are dropped with it. Throws outside a transaction.
+   */
+  beforeCommit<T>(seal: CommitSeal<T>, item: T): void;
+  /** The items registered for `seal` in this transaction so far that still stand (none outside a transaction). */
+  pendingFor<T>(seal: CommitSeal<T>): readonly T[];
 }

@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
 import type pg from 'pg';
 import { TransactionAborted } from '../../errors.js';
-import type { Executor, Params, RunResult, StoreSettings, TransactionMode } from './executor.js';
+import type { CommitSeal, Executor, Params, RunResult, StoreSettings, TransactionMode } from './executor.js';
 import { toPostgresSql } from './to-postgres-sql.js';
+import { TransactionHooks } from './transaction-hooks.js';
 
 type Queryable = pg.Pool | pg.PoolClient;
 
@@ -54,13 +55,23 @@ abstract class PostgresHandle implements Executor {
 
   abstract transaction<T>(work: (tx: Executor) => Promise<T>, mode?: TransactionMode): Promise<T>;
   abstract afterCommit(work: () => void): void;
+  abstract beforeCommit<T>(seal: CommitSeal<T>, item: T): void;
+  abstract pendingFor<T>(seal: CommitSeal<T>): readonly T[];
 }
 
-/** A transaction on one pooled connection; nested transactions are savepoints. */
+/**
+ * A transaction on one pooled connection; nested transactions are savepoints. A finished savepoint is released with
+ * the next one opened at its depth, in the same round trip (`RELEASE SAVEPOINT sp1; SAVEPOINT sp1`), or by the
+ * release or commit around it: left open meanwhile it changes nothing (statements after it commit or roll back with
+ * the savepoints around it, and names always refer to the newest), and a group-committed batch saves a round trip
+ * per message.
+ */
 class PostgresTransaction extends PostgresHandle {
   readonly inTransaction = true;
   private depth = 1;
-  private hooks: (() => void)[][] = [[]];
+  /** The savepoint finished but not yet released, if any. */
+  private unreleased: string | null = null;
+  readonly hooks = new TransactionHooks();
 
   constructor(protected readonly on: pg.PoolClient, readonly settings: StoreSettings) {
     super();
@@ -68,22 +79,23 @@ class PostgresTransaction extends PostgresHandle {
 
   async transaction<T>(work: (tx: Executor) => Promise<T>): Promise<T> {
     const name = `sp${this.depth}`;
-    await this.on.query(`SAVEPOINT ${name}`);
+    const open = this.unreleased === name ? `RELEASE SAVEPOINT ${name}; SAVEPOINT ${name}` : `SAVEPOINT ${name}`;
+    this.unreleased = null;
+    await this.on.query(open);
     this.depth += 1;
-    this.hooks.push([]);
+    this.hooks.enterSavepoint();
     try {
       const result = await work(this);
-      await this.on.query(`RELEASE SAVEPOINT ${name}`);
-      const hooks = this.hooks.pop()!;
-      this.hooks.at(-1)!.push(...hooks);
+      this.unreleased = name;
+      this.hooks.releaseSavepoint();
       return result;
     } catch (error) {
-      this.hooks.pop();
+      this.hooks.rollbackSavepoint();
+      this.unreleased = null; // any unreleased savepoint is inside this one, and goes with it
       if (error instanceof TransactionAborted) throw error;
       // A lost connection takes the whole transaction with it: say so rather than report the rollback's own failure.
       try {
-        await this.on.query(`ROLLBACK TO SAVEPOINT ${name}`);
-        await this.on.query(`RELEASE SAVEPOINT ${name}`);
+        await this.on.query(`ROLLBACK TO SAVEPOINT ${name}; RELEASE SAVEPOINT ${name}`);
       } catch {
         throw new TransactionAborted(error);
       }
@@ -94,11 +106,15 @@ class PostgresTransaction extends PostgresHandle {
   }
 
   afterCommit(work: () => void): void {
-    this.hooks.at(-1)!.push(work);
+    this.hooks.afterCommit(work);
   }
 
-  committed(): void {
-    for (const hook of this.hooks.flat()) hook();
+  beforeCommit<T>(seal: CommitSeal<T>, item: T): void {
+    this.hooks.beforeCommit(seal, item);
+  }
+
+  pendingFor<T>(seal: CommitSeal<T>): readonly T[] {
+    return this.hooks.pendingFor(seal);
   }
 }
 
@@ -131,8 +147,9 @@ export class PostgresExecutor extends PostgresHandle {
       await client.query(BEGIN[mode]);
       const tx = new PostgresTransaction(client, this.settings);
       const result = await work(tx);
+      await tx.hooks.seal(tx);
       await client.query('COMMIT');
-      tx.committed();
+      tx.hooks.committed();
       return result;
     } catch (error) {
       broken = await client.query('ROLLBACK').then(() => false, () => true);
@@ -145,5 +162,13 @@ export class PostgresExecutor extends PostgresHandle {
 
   afterCommit(work: () => void): void {
     work();
+  }
+
+  beforeCommit(): void {
+    throw new Error('beforeCommit needs a transaction');
+  }
+
+  pendingFor<T>(): readonly T[] {
+    return [];
   }
 }

@@ -1,7 +1,8 @@
 import type Sqlite from 'better-sqlite3';
 import { TransactionAborted } from '../../errors.js';
-import type { Executor, Params, RunResult, StoreSettings, TransactionMode } from './executor.js';
+import type { CommitSeal, Executor, Params, RunResult, StoreSettings, TransactionMode } from './executor.js';
 import { retryBusy } from './retry-busy.js';
+import { TransactionHooks } from './transaction-hooks.js';
 import { WriteLock } from './write-lock.js';
 
 type Statement = Sqlite.Statement<unknown[], unknown>;
@@ -17,13 +18,14 @@ function call<R>(statement: Statement, method: 'all' | 'get' | 'run', params: Pa
   return (Array.isArray(params) ? statement[method](...params) : statement[method](params)) as R;
 }
 
-/** The state one connection's handles share: prepared statements, the write lock and post-commit work. */
+/** The state one connection's handles share: prepared statements, the write lock and the open transaction's hooks. */
 class Connection {
   private readonly statements = new Map<string, Statement>();
   private readonly rawStatements = new Map<string, Statement>();
   readonly lock = new WriteLock();
   depth = 0;
-  afterCommit: (() => void)[][] = [];
+  /** The open write transaction's work for its end (null outside one). */
+  hooks: TransactionHooks | null = null;
   readonly settings: StoreSettings = { auditKey: null };
 
   constructor(readonly sqlite: Sqlite.Database, readonly busyWaitMs: number) {}
@@ -85,9 +87,20 @@ class SqliteHandle implements Executor {
   }
 
   afterCommit(work: () => void): void {
-    const level = this.connection.afterCommit.at(-1);
-    if (this.inTransaction && level) level.push(work);
+    const { hooks } = this.connection;
+    if (this.inTransaction && hooks) hooks.afterCommit(work);
     else work();
+  }
+
+  beforeCommit<T>(seal: CommitSeal<T>, item: T): void {
+    const { hooks } = this.connection;
+    if (!this.inTransaction || !hooks) throw new Error('beforeCommit needs a write transaction');
+    hooks.beforeCommit(seal, item);
+  }
+
+  pendingFor<T>(seal: CommitSeal<T>): readonly T[] {
+    const { hooks } = this.connection;
+    return this.inTransaction && hooks ? hooks.pendingFor(seal) : [];
   }
 
   private perform<T>(sql: string, raw: boolean, run: (statement: Statement) => T): Promise<T> {
@@ -106,21 +119,23 @@ class SqliteHandle implements Executor {
     const { connection } = this;
     await retryBusy(() => connection.exec('BEGIN IMMEDIATE'), connection.busyWaitMs);
     connection.depth = 1;
-    connection.afterCommit = [[]];
+    const hooks = new TransactionHooks();
+    connection.hooks = hooks;
     try {
-      const result = await work(new SqliteHandle(connection, true));
+      const tx = new SqliteHandle(connection, true);
+      const result = await work(tx);
+      await hooks.seal(tx);
       if (!connection.sqlite.inTransaction) throw new TransactionAborted(new Error('SQLite rolled the transaction back'));
       await retryBusy(() => connection.exec('COMMIT'), connection.busyWaitMs);
-      const hooks = connection.afterCommit.flat();
-      connection.afterCommit = [];
-      for (const hook of hooks) hook();
+      connection.hooks = null;
+      hooks.committed();
       return result;
     } catch (error) {
       // SQLite rolls a transaction back by itself on some failures (disk full, I/O); only roll back what is open.
       if (connection.sqlite.inTransaction) connection.exec('ROLLBACK');
-      connection.afterCommit = [];
       throw error;
     } finally {
+      connection.hooks = null;
       connection.depth = 0;
     }
   }
@@ -130,15 +145,14 @@ class SqliteHandle implements Executor {
     const name = `sp${connection.depth}`;
     connection.exec(`SAVEPOINT ${name}`);
     connection.depth += 1;
-    connection.afterCommit.push([]);
+    connection.hooks?.enterSavepoint();
     try {
       const result = await work(this);
       connection.exec(`RELEASE ${name}`);
-      const hooks = connection.afterCommit.pop()!;
-      connection.afterCommit.at(-1)?.push(...hooks);
+      connection.hooks?.releaseSavepoint();
       return result;
     } catch (error) {
-      connection.afterCommit.pop();
+      connection.hooks?.rollbackSavepoint();
       // SQLite rolls the whole transaction back by itself on some failures (disk full, I/O): nothing of it stands.
       if (!connection.sqlite.inTransaction) throw error instanceof TransactionAborted ? error : new TransactionAborted(error);
       connection.exec(`ROLLBACK TO ${name}`);

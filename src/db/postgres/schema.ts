@@ -49,11 +49,14 @@ export const chats = pgTable('chats', {
   updatedAt: ms('updated_at').notNull(),
 });
 
-/** The append-only, hash-chained evidence ledger (SPEC §5). Ids come from `ledger_head`, under its row lock. */
+/**
+ * The append-only evidence ledger (SPEC §5; see the SQLite schema). Ids come from the identity at insert, so they may
+ * have gaps (rolled-back transactions) and need not follow commit order: the chain order is `ledger_chain.seq`.
+ */
 export const events = pgTable(
   'events',
   {
-    id: ms('id').primaryKey(),
+    id: ms('id').primaryKey().generatedByDefaultAsIdentity(),
     campId: text('camp_id').notNull(),
     type: text('type').notNull(),
     userid: text('userid'),
@@ -67,8 +70,6 @@ export const events = pgTable(
     revokes: ms('revokes'),
     note: text('note'),
     dedupeKey: text('dedupe_key'),
-    prevHash: text('prev_hash').notNull(),
-    hash: text('hash').notNull(),
   },
   (t) => [
     uniqueIndex('events_dedupe').on(t.dedupeKey),
@@ -82,15 +83,27 @@ export const events = pgTable(
   ],
 );
 
+/** The hash chain over `events` in commit order (see the SQLite schema). */
+export const ledgerChain = pgTable(
+  'ledger_chain',
+  {
+    seq: ms('seq').primaryKey(),
+    eventId: ms('event_id').notNull().references(() => events.id),
+    prevHash: text('prev_hash').notNull(),
+    hash: text('hash').notNull(),
+  },
+  (t) => [uniqueIndex('ledger_chain_event').on(t.eventId)],
+);
+
 /**
- * The chain's newest link (see the SQLite schema), locked `FOR UPDATE` by every append: one chain, and gapless ids in
- * commit order, across instances. Exactly one row (id 1).
+ * The chain's newest link (see the SQLite schema), locked `FOR UPDATE` by the seal just before a transaction that
+ * appended commits: one chain across instances, the lock held only from the seal to COMMIT. Exactly one row (id 1).
  */
 export const ledgerHead = pgTable(
   'ledger_head',
   {
     id: ms('id').primaryKey(),
-    lastId: ms('last_id').notNull(),
+    lastSeq: ms('last_seq').notNull(),
     lastHash: text('last_hash').notNull(),
     count: ms('count').notNull(),
     mac: text('mac'),

@@ -40,7 +40,10 @@ export const chats = sqliteTable('chats', {
   updatedAt: integer('updated_at').notNull(),
 });
 
-/** The append-only, hash-chained evidence ledger (SPEC §5). Never updated or deleted. */
+/**
+ * The append-only evidence ledger (SPEC §5): each event's content, with the id it takes at insert. Never updated or
+ * deleted; its place in the hash chain is its row in `ledger_chain`, written when its transaction commits.
+ */
 export const events = sqliteTable(
   'events',
   {
@@ -58,8 +61,6 @@ export const events = sqliteTable(
     revokes: integer('revokes'),
     note: text('note'),
     dedupeKey: text('dedupe_key'),
-    prevHash: text('prev_hash').notNull(),
-    hash: text('hash').notNull(),
   },
   (t) => [
     uniqueIndex('events_dedupe').on(t.dedupeKey),
@@ -74,15 +75,31 @@ export const events = sqliteTable(
 );
 
 /**
- * The ledger's newest link, written in the transaction of every append: appends read the previous hash here and take
- * id `last_id + 1`, and `audit verify` compares its walk with it, so removing the newest events shows. `mac` is an
- * HMAC over (last_id, last_hash, count) keyed by AUDIT_SECRET, which is not in the database. Exactly one row (id 1).
+ * The hash chain over `events`, in commit order: row `seq` (1, 2, 3… without gaps) links event `event_id` to the row
+ * before it. Written only by the seal just before a transaction that appended commits (`src/db/ledger-seal.ts`);
+ * append-only like `events`, and every event has exactly one row.
+ */
+export const ledgerChain = sqliteTable(
+  'ledger_chain',
+  {
+    seq: integer('seq').primaryKey(),
+    eventId: integer('event_id').notNull().references(() => events.id),
+    prevHash: text('prev_hash').notNull(),
+    hash: text('hash').notNull(),
+  },
+  (t) => [uniqueIndex('ledger_chain_event').on(t.eventId)],
+);
+
+/**
+ * The chain's newest link, moved by every seal: the seal reads the previous hash here and numbers its links from
+ * `last_seq + 1`, and `audit verify` compares its walk with it, so removing the newest events shows. `mac` is an
+ * HMAC over (last_seq, last_hash, count) keyed by AUDIT_SECRET, which is not in the database. Exactly one row (id 1).
  */
 export const ledgerHead = sqliteTable(
   'ledger_head',
   {
     id: integer('id').primaryKey(),
-    lastId: integer('last_id').notNull(),
+    lastSeq: integer('last_seq').notNull(),
     lastHash: text('last_hash').notNull(),
     count: integer('count').notNull(),
     mac: text('mac'),

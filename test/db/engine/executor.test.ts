@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { afterCommit, executorOf, transaction, type Store } from '../../../src/db/db.js';
+import { afterCommit, executorOf, transaction, type Db, type Store } from '../../../src/db/db.js';
+import type { CommitSeal } from '../../../src/db/engine/executor.js';
 import { openTestStore, testEngine } from '../../support/test-store.js';
 
 let store: Store;
@@ -44,6 +45,60 @@ describe(`executor (${testEngine()})`, () => {
       await executorOf(tx).run(insertPerson, ['u3', 'after']);
     });
     expect(await names()).toEqual(['outer', 'after']);
+  });
+
+  it('keeps the work of released savepoints through later siblings, rollbacks and nesting', async () => {
+    const insert = (db: Db, userid: string) => executorOf(db).run(insertPerson, [userid, userid]);
+    const fail = (work: (inner: Db) => Promise<unknown>) => (tx: Db) => expect(transaction(tx, async (inner) => {
+      await work(inner);
+      throw new Error('rolled back');
+    })).rejects.toThrow('rolled back');
+    await transaction(store, async (tx) => {
+      await transaction(tx, (m1) => insert(m1, 'a')); // like group commit: one savepoint per message
+      await transaction(tx, async (m2) => {
+        await transaction(m2, (command) => insert(command, 'b'));
+        await insert(m2, 'c');
+      });
+      await fail(async (m3) => {
+        await transaction(m3, (command) => insert(command, 'x1'));
+        await insert(m3, 'x2');
+      })(tx);
+      await transaction(tx, async (m4) => {
+        await fail((command) => insert(command, 'x3'))(m4);
+        await transaction(m4, (command) => insert(command, 'd'));
+      });
+      await insert(tx, 'e');
+    });
+    expect(await names()).toEqual(['a', 'b', 'c', 'd', 'e']);
+  });
+
+  it('seals once before commit with the items still standing, in order, and the seal writes in the transaction', async () => {
+    const sealed: string[][] = [];
+    const seal: CommitSeal<string> = async (ex, items) => {
+      sealed.push([...items]);
+      await ex.run(insertPerson, ['sealed', items.join(',')]);
+    };
+    await transaction(store, async (tx) => {
+      executorOf(tx).beforeCommit(seal, 'a');
+      await transaction(tx, async (inner) => executorOf(inner).beforeCommit(seal, 'b'));
+      await transaction(tx, async (inner) => {
+        executorOf(inner).beforeCommit(seal, 'dropped');
+        expect(executorOf(inner).pendingFor(seal)).toEqual(['a', 'b', 'dropped']);
+        throw new Error('inner');
+      }).catch(() => undefined);
+      executorOf(tx).beforeCommit(seal, 'c');
+      expect(sealed).toEqual([]);
+    });
+    expect(sealed).toEqual([['a', 'b', 'c']]);
+    expect(await names()).toEqual(['a,b,c']);
+    expect(executorOf(store).pendingFor(seal)).toEqual([]);
+    await expect(transaction(store, async (tx) => {
+      executorOf(tx).beforeCommit(async () => {
+        await executorOf(tx).run(insertPerson, ['u9', 'never']);
+        throw new Error('seal refused');
+      }, 'x');
+    })).rejects.toThrow('seal refused');
+    expect(await names()).toEqual(['a,b,c']);
   });
 
   it('runs after-commit work only once the outermost transaction commits, never for rolled-back work', async () => {
