@@ -57,12 +57,14 @@ const FACT_COLUMNS = 'e.id, e.type, e.userid, e.num, e.text, e.ref, e.actor, e.h
 export async function feedCampEvents(db: Db, campId: string, range: ChainRange, add: (fact: Fact) => void): Promise<void> {
   const ex = executorOf(db);
   // The whole camp: a scan of its events in id order (no index, no sort; several times faster on SQLite than the camp
-  // index plus a sort), each probing its link. A few new links: from the chain's end.
+  // index plus a sort), each probing its link. A few new links: from the chain's end, never from an events index
+  // (SQLite would otherwise walk the camp's every event of those types: 150 ms on a month of chat).
   const sql = range.afterSeq === 0
     ? `SELECT ${FACT_COLUMNS} FROM events e JOIN ledger_chain l ON l.event_id = e.id
        WHERE ${noIndex(ex.dialect, 'e.camp_id')} = @campId AND e.type IN (${TYPES}) AND l.seq <= @upToSeq`
     : `SELECT ${FACT_COLUMNS} FROM ledger_chain l JOIN events e ON e.id = l.event_id
-       WHERE l.seq > @afterSeq AND l.seq <= @upToSeq AND e.camp_id = @campId AND e.type IN (${TYPES})`;
+       WHERE l.seq > @afterSeq AND l.seq <= @upToSeq AND ${noIndex(ex.dialect, 'e.camp_id')} = @campId
+         AND ${noIndex(ex.dialect, 'e.type')} IN (${TYPES})`;
   const rows = await ex.rows(sql, { campId, ...range });
   for (const [id, type, userid, num, text, ref, actor, at, revokes] of rows as RawRow[]) {
     add({ id, type, userid, num, text, ref, actor, at, revokes });

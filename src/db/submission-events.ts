@@ -13,11 +13,12 @@ const TYPES = "('assignment', 'submission', 'grade', 'review', 'revoke')";
 export function submissionEventsAfter(db: Db, campId: string, range: ChainRange): Promise<LedgerRow[]> {
   const ex = executorOf(db);
   // The whole camp: a scan of its events in id order (no index, no sort), each probing its link. A few new links:
-  // from the chain's end.
+  // from the chain's end, never from an events index.
   const sql = range.afterSeq === 0
     ? `SELECT ${COLUMNS} FROM events e JOIN ledger_chain l ON l.event_id = e.id
        WHERE ${noIndex(ex.dialect, 'e.camp_id')} = @campId AND e.type IN ${TYPES} AND l.seq <= @upToSeq ORDER BY e.id`
     : `SELECT ${COLUMNS} FROM ledger_chain l JOIN events e ON e.id = l.event_id
-       WHERE l.seq > @afterSeq AND l.seq <= @upToSeq AND e.camp_id = @campId AND e.type IN ${TYPES} ORDER BY e.id`;
+       WHERE l.seq > @afterSeq AND l.seq <= @upToSeq AND ${noIndex(ex.dialect, 'e.camp_id')} = @campId
+         AND ${noIndex(ex.dialect, 'e.type')} IN ${TYPES} ORDER BY e.id`;
   return ex.all<LedgerRow>(sql, { campId, ...range });
 }
