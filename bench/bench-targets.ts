@@ -88,6 +88,7 @@ function otherChecks(r: BenchResults): Check[] {
     // SPEC: 1,000,000 rows in < 60 s; a smaller import (--quick) gets its share of that.
     const limit = Math.round((60_000 * i.rows) / 1_000_000);
     checks.push([`events import of ${n(i.rows)} rows beside the server`, `${n(i.importMs)} ms, exit ${i.importCode}`, `< ${n(limit)} ms`, i.importCode === 0 && i.importMs < limit]);
+    checks.push([`events import of ${n(i.rows)} rows: peak RSS of its process`, `${n(i.importRssMb)} MB`, '< 500 MB', i.importRssMb > 0 && i.importRssMb < 500]);
   }
   return checks;
 }

@@ -31,6 +31,8 @@ export interface ImportBesideOptions {
 export interface ImportBesideResult {
   rows: number;
   importMs: number;
+  /** The import process's peak resident memory. */
+  importRssMb: number;
   /** The CLI's exit code and last line. */
   importCode: number;
   importSays: string;
@@ -111,7 +113,7 @@ export async function runImportBesideServer(options: ImportBesideOptions): Promi
     const counts = await countRecorded(dbFile, said.acked);
     const importSays = (imported.stdout + imported.stderr).trim().split('\n').at(-1) ?? '';
     return {
-      rows: options.rows, importMs, importCode: imported.code, importSays, importedEvents: counts.importedEvents,
+      rows: options.rows, importMs, importRssMb: imported.peakRssMb, importCode: imported.code, importSays, importedEvents: counts.importedEvents,
       healthz: { ...summarizeLatencies(health.latencies), failed: health.failed },
       callbacks: { ...summarizeLatencies(said.latencies), failed: said.failed },
       acked: said.acked.length, recorded: counts.recorded,

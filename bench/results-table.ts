@@ -55,7 +55,7 @@ function notes(r: BenchResults): string[] {
   lines.push(...postgresNotes(r));
   const i = r.importBeside;
   if (i) {
-    lines.push(`Import beside the server: \`events import\` of ${n(i.rows)} CSV rows in ${n(i.importMs)} ms (${i.importSays}) while \`serve\` took paced chatter; ` +
+    lines.push(`Import beside the server: \`events import\` of ${n(i.rows)} CSV rows in ${n(i.importMs)} ms, peak RSS ${n(i.importRssMb)} MB (${i.importSays}) while \`serve\` took paced chatter; ` +
       `\`/healthz\` p50 ${i.healthz.p50} / p99 ${n(i.healthz.p99)} / max ${n(i.healthz.max)} ms over ${n(i.healthz.count)} probes; ` +
       `callbacks p50 ${i.callbacks.p50} / p99 ${n(i.callbacks.p99)} / max ${n(i.callbacks.max)} ms; ${n(i.acked)} acknowledged, ${n(i.recorded)} recorded.`);
   }

@@ -3,7 +3,7 @@
  * and `camp-bot serve` as a child process that can be killed with SIGKILL and started again on the same file.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { APP_KEYS, BOT_KEYS, CORP_ID, ROSTER } from '../support/camp-fixture.js';
@@ -32,17 +32,35 @@ export function campBotEnv(dbFile: string, apiBase: string): NodeJS.ProcessEnv {
   };
 }
 
-/** Runs `camp-bot <args>` to completion; resolves with its exit code and output. */
-export function runCli(args: string[], env: NodeJS.ProcessEnv): Promise<{ code: number; stdout: string; stderr: string }> {
+/** Runs `camp-bot <args>` to completion; resolves with its exit code, output and peak RSS (Linux; 0 elsewhere). */
+export function runCli(args: string[], env: NodeJS.ProcessEnv): Promise<{ code: number; stdout: string; stderr: string; peakRssMb: number }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [BIN, ...args], { env, cwd: ROOT });
     let stdout = '';
     let stderr = '';
+    // The kernel's high-water mark only grows, so the last reading before exit is the peak (within 100 ms of growth).
+    let peakKb = 0;
+    const sample = setInterval(() => (peakKb = Math.max(peakKb, highWaterKb(child.pid))), 100);
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.once('error', reject);
-    child.once('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));
+    child.once('error', (error) => {
+      clearInterval(sample);
+      reject(error);
+    });
+    child.once('close', (code) => {
+      clearInterval(sample);
+      resolve({ code: code ?? -1, stdout, stderr, peakRssMb: Math.round(peakKb / 1024) });
+    });
   });
+}
+
+/** VmHWM of a live process in KB (0 once it has exited, or where /proc does not exist). */
+function highWaterKb(pid: number | undefined): number {
+  try {
+    return Number(/VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0);
+  } catch {
+    return 0;
+  }
 }
 
 /** Writes the fixture roster as the CSV `camp-bot roster import` reads. */
