@@ -5,6 +5,7 @@ import { parse } from 'dotenv';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
 import { appendEvent } from '../../src/db/ledger.js';
+import { checkMessage, markProcessed } from '../../src/db/processed-messages.js';
 import { captureIo } from '../support/capture-io.js';
 import { sharedTestDb, type SharedTestDb } from '../support/shared-test-db.js';
 import { testEngine } from '../support/test-store.js';
@@ -82,5 +83,20 @@ describe(`camp-bot serve (${testEngine()})`, () => {
       delete process.env.AUDIT_SECRET;
     }
     expect(io.stdout).toEqual(['账本完整：1 条事件的哈希链全部校验通过（账本头签名有效）']);
+  });
+
+  it('prunes what is past RETENTION_DAYS at start-up (processed-message keys here)', async () => {
+    const DAY = 86_400_000;
+    const store = await db.open();
+    await markProcessed(store, 'msg-old', null, Date.now() - 40 * DAY);
+    await markProcessed(store, 'msg-new', null, Date.now() - DAY);
+    const run = serve({ ...EXAMPLE, HOST: '127.0.0.1', PORT: '0', ...database, RETENTION_DAYS: '30' });
+    expect(await run.started).toHaveProperty('port');
+    for (let waited = 0; !run.stderr().includes('retention: pruned') && waited < 5_000; waited += 50) await new Promise((r) => setTimeout(r, 50));
+    run.child.kill('SIGTERM');
+    expect(await run.stopped).toBe(0);
+    expect(run.stderr()).toContain('retention: pruned 1 processed-message keys, 0 sent outbox payloads');
+    expect((await checkMessage(store, 'msg-old')).kind).not.toBe('done');
+    expect((await checkMessage(store, 'msg-new')).kind).toBe('done');
   });
 });

@@ -1,4 +1,4 @@
-import { statSync, writeFileSync } from 'node:fs';
+import { statSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -31,6 +31,14 @@ describe('readXlsxTable', () => {
     const size = statSync(file).size;
     await expect(readXlsxTable(file, { bytes: size - 1, rows: XLSX_LIMITS.rows }))
       .rejects.toThrow(`XLSX 文件过大（${(size / 1048576).toFixed(2)} MB，上限 ${((size - 1) / 1048576).toFixed(2)} MB）：请拆分，或另存为 CSV 后导入`);
+  });
+
+  it('by default refuses a file over 20 MB before reading it, and a sheet over 1,000,000 rows', async () => {
+    const big = join(temp.dir, 'big.xlsx');
+    writeFileSync(big, '');
+    truncateSync(big, 20 * 1024 * 1024 + 1); // sparse: nothing to unpack, only its size counts
+    await expect(readXlsxTable(big)).rejects.toThrow('XLSX 文件过大（20.00 MB，上限 20.00 MB）');
+    expect(XLSX_LIMITS.rows).toBe(1_000_000);
   });
 
   it('refuses a sheet as soon as it passes the row limit', async () => {
