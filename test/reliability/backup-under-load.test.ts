@@ -65,7 +65,10 @@ describe('camp-bot backup under load', () => {
     // Every message the copy calls processed has its events in the copy (one transaction per message).
     const submissionsInCopy = copy.prepare(`SELECT count(*) FROM events WHERE type = 'submission'`).pluck().get() as number;
     const processedSubmits = copy.prepare(`SELECT count(*) FROM processed_messages WHERE key LIKE 'app:6%'`).pluck().get() as number;
-    expect(submissionsInCopy).toBe(processedSubmits);
+    // On a mismatch, say what the server logged about failed commands (a /submit answered "出错了" is processed
+    // without its submission).
+    const failures = server.log().split('\n').filter((line) => line.includes('failed')).slice(0, 5).join('\n');
+    expect(submissionsInCopy, failures).toBe(processedSubmits);
     // Nothing acknowledged before the backup began is missing from it (a copy of the main file alone would miss
     // whatever still sits in the WAL).
     expect(submissionsInCopy).toBeGreaterThanOrEqual(ackedBeforeBackup);
