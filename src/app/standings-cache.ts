@@ -17,7 +17,8 @@ export interface StandingsCache {
 interface Entry {
   version: CampVersion;
   accumulator: ScoreAccumulator;
-  standings: Standings;
+  /** Worked out when first asked for: a reader with uncommitted events of its own scores a fork instead. */
+  standings: Standings | null;
 }
 
 // Events never happen after they arrive (imports refuse future times), so "as of the end of time" equals "as of now"
@@ -31,7 +32,7 @@ async function fullEntry(db: Db, campId: string, version: CampVersion): Promise<
   const accumulator = createScoreAccumulator({ config, learners: await learnersOf(db, campId), asOf: END_OF_TIME, revoked });
   // Every event one by one (not the aggregated feed of `feedCampFacts`), so that later events can be added on top.
   await feedCampEvents(db, campId, { afterSeq: 0, upToSeq: version.lastSeq }, (fact) => accumulator.add(fact));
-  return { version, accumulator, standings: accumulator.finish() };
+  return { version, accumulator, standings: null };
 }
 
 /**
@@ -49,12 +50,12 @@ async function advanced(db: Db, campId: string, entry: Entry, version: CampVersi
     else entry.accumulator.add(fact);
   });
   if (revocation) return null;
-  return { version, accumulator: entry.accumulator, standings: entry.accumulator.finish() };
+  return { version, accumulator: entry.accumulator, standings: null };
 }
 
 /** The entry's standings with the reader's own uncommitted events added, on a copy (the entry keeps only what committed). */
 function withPending(entry: Entry, pending: readonly Fact[]): Standings {
-  if (pending.length === 0) return entry.standings;
+  if (pending.length === 0) return (entry.standings ??= entry.accumulator.finish());
   const accumulator = entry.accumulator.fork();
   for (const fact of pending) accumulator.add(fact);
   return accumulator.finish();

@@ -3,7 +3,7 @@ import { transaction } from '../db/db.js';
 import { eventsPage } from '../db/events-page.js';
 import { loadRevoked } from '../db/load-facts.js';
 import { ApiRefusal } from '../errors.js';
-import { eventRowOf } from './event-row-of.js';
+import { eventJson } from '../report/event-json.js';
 import type { ConsoleApi } from './api-router.js';
 import type { EventCreated, EventsPage } from './api-types.js';
 import { idField, textField } from './body-fields.js';
@@ -20,7 +20,7 @@ export function evidenceRoutes(api: ConsoleApi): void {
     const page = await eventsPage(deps.store, campId, { type, userid, beforeId, limit: limit + 1 });
     const revoked = await loadRevoked(deps.store, campId, now);
     const shown = page.slice(0, limit);
-    return { events: shown.map((e) => eventRowOf(e, revoked.has(e.id))), nextBefore: page.length > limit ? shown.at(-1)!.id : null };
+    return { events: shown.map((e) => eventJson(e, revoked)), nextBefore: page.length > limit ? shown.at(-1)!.id : null };
   });
 
   api.camp('post', '/revocations', ['trainer'], async (req): Promise<EventCreated> => {

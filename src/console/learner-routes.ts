@@ -6,7 +6,7 @@ import { explainLearner } from '../scoring/explain-learner.js';
 import type { StandingRow, Standings } from '../scoring/standings.js';
 import type { CampRequest, ConsoleApi } from './api-router.js';
 import type { EventRow, LearnerInsight, LearnerMeResponse } from './api-types.js';
-import { eventRowOf } from './event-row-of.js';
+import { eventJson } from '../report/event-json.js';
 import { learnerInsight } from './learner-insight.js';
 import { ApiRefusal } from '../errors.js';
 
@@ -43,7 +43,7 @@ async function ownEvents(db: Db, req: CampRequest): Promise<EventRow[]> {
   const revoked = await loadRevoked(db, req.campId, req.now);
   const events = await listEvents(db, { campId: req.campId, userid: req.userid });
   return events.map((event) => {
-    const row = eventRowOf(event, revoked.has(event.id));
+    const row = eventJson(event, revoked);
     return event.type === 'review' && event.actor !== req.userid ? { ...row, actor: PEER } : row;
   });
 }

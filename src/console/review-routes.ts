@@ -1,10 +1,8 @@
 import { reviewCommand } from '../commands/review.js';
-import { transaction } from '../db/db.js';
 import { liveEvents } from '../db/ledger-queries.js';
 import type { ConsoleApi } from './api-router.js';
 import type { EventCreated, ReviewTodo } from './api-types.js';
-import { idField, optionalText, scoreField } from './body-fields.js';
-import { runChatCommand } from './run-chat-command.js';
+import { scoreSubmission } from './score-submission.js';
 import type { SubmissionsCache } from './submissions-cache.js';
 
 /** The newest classmates' submissions offered for review. */
@@ -29,12 +27,6 @@ export function reviewRoutes(api: ConsoleApi, submissions: SubmissionsCache): vo
   });
 
   api.camp('post', '/reviews', ['learner'], async (req): Promise<EventCreated> => {
-    const submission = idField(req.body, 'submission', '作业编号');
-    const score = scoreField(req.body);
-    const comment = optionalText(req.body, 'comment', '评语', 500);
-    const args = [`#${submission}`, String(score), ...(comment === null ? [] : [comment])];
-    const [event] = await transaction(deps.store, (tx) => runChatCommand(tx, req, deps, reviewCommand, args), 'write');
-    req.ctx.status = 201;
-    return { event: event!.id };
+    return scoreSubmission(req, deps, reviewCommand);
   });
 }

@@ -4,8 +4,9 @@ import { transaction } from '../db/db.js';
 import { ApiRefusal } from '../errors.js';
 import type { ConsoleApi } from './api-router.js';
 import type { EventCreated, SubmissionDetail, SubmissionQueueItem, SubmitResponse } from './api-types.js';
-import { idField, optionalText, scoreField, textField } from './body-fields.js';
+import { textField } from './body-fields.js';
 import { runChatCommand } from './run-chat-command.js';
+import { scoreSubmission } from './score-submission.js';
 import type { SubmissionsCache } from './submissions-cache.js';
 
 /** Submissions: a learner's own and submitting, the trainers' queue (contract), one submission, and grading (contract). */
@@ -42,12 +43,6 @@ export function submissionRoutes(api: ConsoleApi, submissions: SubmissionsCache)
   });
 
   api.camp('post', '/grades', ['trainer'], async (req): Promise<EventCreated> => {
-    const submission = idField(req.body, 'submission', '作业编号');
-    const score = scoreField(req.body);
-    const comment = optionalText(req.body, 'comment', '评语', 500);
-    const args = [`#${submission}`, String(score), ...(comment === null ? [] : [comment])];
-    const [event] = await transaction(deps.store, (tx) => runChatCommand(tx, req, deps, gradeCommand, args), 'write');
-    req.ctx.status = 201;
-    return { event: event!.id };
+    return scoreSubmission(req, deps, gradeCommand);
   });
 }

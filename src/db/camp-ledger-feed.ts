@@ -1,6 +1,7 @@
 import type { Fact } from '../scoring/fact.js';
 import { resolveRevoked } from '../scoring/resolve-revoked.js';
 import { executorOf, type Db } from './db.js';
+import type { Dialect } from './engine/executor.js';
 import { SCORED_TYPES } from '../scoring/metric-event-types.js';
 import { pendingEvents } from './ledger-seal.js';
 import { noIndex } from './sql-dialect.js';
@@ -46,8 +47,26 @@ export interface ChainRange {
 
 type RawRow = [number, Fact['type'], string | null, number | null, string | null, string | null, string, number, number | null];
 
-const TYPES = [...SCORED_TYPES, 'revoke'].map((type) => `'${type}'`).join(', ');
+/** What the standings read: every scored event, and revocations. */
+const FED_TYPES: ReadonlySet<string> = new Set([...SCORED_TYPES, 'revoke']);
+const TYPES = `(${[...FED_TYPES].map((type) => `'${type}'`).join(', ')})`;
 const FACT_COLUMNS = 'e.id, e.type, e.userid, e.num, e.text, e.ref, e.actor, e.happened_at, e.revokes';
+
+/**
+ * The query for `columns` of the camp's events (`events e`) of `types` (a SQL list) whose link lies in a chain range
+ * (parameters `@campId`, `@afterSeq`, `@upToSeq`). The whole camp (afterSeq 0) is a scan of its events in id order,
+ * each probing its link (no index, no sort; several times faster on SQLite than the camp index plus a sort). A few new
+ * links are read from the chain's end, never from an events index (SQLite would otherwise walk the camp's every event
+ * of those types: 150 ms on a month of chat).
+ */
+export function campEventsInRangeSql(dialect: Dialect, columns: string, types: string, range: ChainRange, orderBy = ''): string {
+  const camp = `${noIndex(dialect, 'e.camp_id')} = @campId`;
+  return range.afterSeq === 0
+    ? `SELECT ${columns} FROM events e JOIN ledger_chain l ON l.event_id = e.id
+       WHERE ${camp} AND e.type IN ${types} AND l.seq <= @upToSeq ${orderBy}`
+    : `SELECT ${columns} FROM ledger_chain l JOIN events e ON e.id = l.event_id
+       WHERE l.seq > @afterSeq AND l.seq <= @upToSeq AND ${camp} AND ${noIndex(dialect, 'e.type')} IN ${types} ${orderBy}`;
+}
 
 /**
  * Every scored event of the camp (revocations included) whose link lies in `range`, one fact at a time (the fact
@@ -56,15 +75,7 @@ const FACT_COLUMNS = 'e.id, e.type, e.userid, e.num, e.text, e.ref, e.actor, e.h
  */
 export async function feedCampEvents(db: Db, campId: string, range: ChainRange, add: (fact: Fact) => void): Promise<void> {
   const ex = executorOf(db);
-  // The whole camp: a scan of its events in id order (no index, no sort; several times faster on SQLite than the camp
-  // index plus a sort), each probing its link. A few new links: from the chain's end, never from an events index
-  // (SQLite would otherwise walk the camp's every event of those types: 150 ms on a month of chat).
-  const sql = range.afterSeq === 0
-    ? `SELECT ${FACT_COLUMNS} FROM events e JOIN ledger_chain l ON l.event_id = e.id
-       WHERE ${noIndex(ex.dialect, 'e.camp_id')} = @campId AND e.type IN (${TYPES}) AND l.seq <= @upToSeq`
-    : `SELECT ${FACT_COLUMNS} FROM ledger_chain l JOIN events e ON e.id = l.event_id
-       WHERE l.seq > @afterSeq AND l.seq <= @upToSeq AND ${noIndex(ex.dialect, 'e.camp_id')} = @campId
-         AND ${noIndex(ex.dialect, 'e.type')} IN (${TYPES})`;
+  const sql = campEventsInRangeSql(ex.dialect, FACT_COLUMNS, TYPES, range);
   const rows = await ex.rows(sql, { campId, ...range });
   for (const [id, type, userid, num, text, ref, actor, at, revokes] of rows as RawRow[]) {
     add({ id, type, userid, num, text, ref, actor, at, revokes });
@@ -80,8 +91,6 @@ export async function chainedRevoked(db: Db, campId: string, upToSeq: number): P
   );
   return resolveRevoked(rows, Number.MAX_SAFE_INTEGER);
 }
-
-const FED_TYPES: ReadonlySet<string> = new Set([...SCORED_TYPES, 'revoke']);
 
 /** The camp's scored events (revocations included) appended in `db`'s transaction and not yet linked. */
 export function pendingCampEvents(db: Db, campId: string): Fact[] {

@@ -4,7 +4,7 @@ import { PEER } from '../../src/console/learner-routes.js';
 import { appendEvent } from '../../src/db/ledger.js';
 import { listEvents } from '../../src/db/list-events.js';
 import { loadRevoked } from '../../src/db/load-facts.js';
-import { eventRowOf } from '../../src/console/event-row-of.js';
+import { eventJson } from '../../src/report/event-json.js';
 import { CAMP_ID } from '../support/camp-fixture.js';
 import { camp, startConsoleFixture, type ConsoleFixture } from '../support/console-fixture.js';
 
@@ -31,7 +31,7 @@ describe('GET /api/camps/:id/me (contract)', () => {
     const { events, ...row } = me.body;
     expect(row).toEqual(standings.body.rows.find((r: { userid: string }) => r.userid === 'ming'));
     const revoked = await loadRevoked(f.store, CAMP_ID, Date.now());
-    const expected = (await listEvents(f.store, { campId: CAMP_ID, userid: 'ming' })).map((e) => eventRowOf(e, revoked.has(e.id)));
+    const expected = (await listEvents(f.store, { campId: CAMP_ID, userid: 'ming' })).map((e) => eventJson(e, revoked));
     expect(events).toEqual(expected.map((e) => (e.type === 'review' ? { ...e, actor: PEER } : e)));
     expect(events.map((e: { type: string; revoked: boolean }) => [e.type, e.revoked])).toEqual([
       ['lesson', false], ['exam', true], ['exam', false], ['submission', false], ['review', false],

@@ -169,6 +169,13 @@ describe(`ledger head signed with AUDIT_SECRET (${testEngine()})`, () => {
   });
 });
 
+/** A promise (`fired`) and the function that settles it (`fire`), to order two transactions' steps. */
+function signal(): { fire: () => void; fired: Promise<void> } {
+  let fire!: () => void;
+  const fired = new Promise<void>((resolve) => (fire = resolve));
+  return { fire, fired };
+}
+
 // Two instances on one PostgreSQL database: their transactions append side by side, and the chain follows commits.
 describe.runIf(testEngine() === 'postgres')('ledger appended by two stores at once (postgres)', () => {
   let schema: { url: string; drop: () => Promise<void> };
@@ -184,10 +191,8 @@ describe.runIf(testEngine() === 'postgres')('ledger appended by two stores at on
 
   it('interleaved appends that both commit form one valid chain in commit order', async () => {
     const [a, b] = stores as [Store, Store];
-    let bCommitted!: () => void;
-    const afterB = new Promise<void>((resolve) => (bCommitted = resolve));
-    let aAppended!: () => void;
-    const afterA = new Promise<void>((resolve) => (aAppended = resolve));
+    const { fire: bCommitted, fired: afterB } = signal();
+    const { fire: aAppended, fired: afterA } = signal();
     const first = transaction(a, async (tx) => {
       const ids = [(await appendEvent(tx, exam('a1', 80), 2_000)).id];
       aAppended();
@@ -219,10 +224,8 @@ describe.runIf(testEngine() === 'postgres')('ledger appended by two stores at on
 
   it('an event whose id is not its place has its id hashed: swapping two ids shows', async () => {
     const [a, b] = stores as [Store, Store];
-    let bCommitted!: () => void;
-    const afterB = new Promise<void>((resolve) => (bCommitted = resolve));
-    let aAppended!: () => void;
-    const afterA = new Promise<void>((resolve) => (aAppended = resolve));
+    const { fire: bCommitted, fired: afterB } = signal();
+    const { fire: aAppended, fired: afterA } = signal();
     const first = transaction(a, async (tx) => {
       await appendEvent(tx, exam('a1', 80), 2_000); // id 1, committed second: link 2
       aAppended();
