@@ -9,6 +9,8 @@ import { tempDbFile } from '../support/temp-db-file.js';
 import { startLoad } from './callback-load.js';
 import { campBotEnv, runCli, startServe, writeRosterCsv } from './camp-bot-process.js';
 
+const LOAD_MSG_ID_BASE = 6_000_000_000;
+
 const cleanups: (() => Promise<unknown> | void)[] = [];
 afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
@@ -34,9 +36,9 @@ describe('camp-bot backup under load', () => {
     expect((await runCli(['roster', 'import', 'ai-test', writeRosterCsv(temp.dir)], env)).code).toBe(0);
     const server = await startServe(env);
     cleanups.push(() => server.stop());
-    expect((await postCallback(server.baseUrl, buildCallback('app', APP_KEYS, { from: 'zhang', text: '/assign a1 作业一' }))).status).toBe(200);
+    expect((await postCallback(server.baseUrl, buildCallback('app', APP_KEYS, { from: 'zhang', text: '/assign a1 作业一', msgId: '1' }))).status).toBe(200);
 
-    const load = startLoad(server.baseUrl, 30, 6_000_000_000);
+    const load = startLoad(server.baseUrl, 30, LOAD_MSG_ID_BASE);
     await waitFor(() => load.acked() >= 200);
     const backupFile = join(temp.dir, 'backup.db');
     const ackedBeforeBackup = load.acked();
@@ -64,7 +66,8 @@ describe('camp-bot backup under load', () => {
     expect(current.slice(0, copied.length)).toEqual(copied);
     // Every message the copy calls processed has its events in the copy (one transaction per message).
     const submissionsInCopy = copy.prepare(`SELECT count(*) FROM events WHERE type = 'submission'`).pluck().get() as number;
-    const processedSubmits = copy.prepare(`SELECT count(*) FROM processed_messages WHERE key LIKE 'app:6%'`).pluck().get() as number;
+    // The load's MsgIds are the only ten-digit ones from LOAD_MSG_ID_BASE (the /assign above is MsgId 1).
+    const processedSubmits = copy.prepare(`SELECT count(*) FROM processed_messages WHERE key GLOB 'app:6?????????'`).pluck().get() as number;
     // On a mismatch, say what the server logged about failed commands (a /submit answered "出错了" is processed
     // without its submission).
     const failures = server.log().split('\n').filter((line) => line.includes('failed')).slice(0, 5).join('\n');
