@@ -12,6 +12,7 @@ import { installConsole } from '../console/install-console.js';
 import { startQuizTimer } from '../console/quiz-timer.js';
 import type { Store } from '../db/db.js';
 import { signLedgerHead } from '../db/ledger-head.js';
+import { startBackgroundCheckpoints } from '../db/checkpoint-database.js';
 import { openStore } from '../db/open-store.js';
 import { retryWhileUnavailable } from '../db/retry-while-unavailable.js';
 import { deliverLateReply } from '../outbox/deliver-late-reply.js';
@@ -53,8 +54,8 @@ export interface StartOptions {
 const CONSOLE_DIST = resolve(import.meta.dirname, '..', '..', 'console', 'dist');
 
 /**
- * The composition root: opens and migrates the store (signing an unsigned ledger head when AUDIT_SECRET is set),
- * then serves WeCom callbacks, `/healthz`, `/verify/:code` and the console (`/console`, `/api`), delivers the outbox
+ * The composition root: opens and migrates the store (signing an unsigned ledger head when AUDIT_SECRET is set; on
+ * SQLite, WAL checkpoints move to a thread of their own), then serves WeCom callbacks, `/healthz`, `/verify/:code` and the console (`/console`, `/api`), delivers the outbox
  * (and creates the WeCom lives and meetings asked for), runs the camps' schedules and the quiz clock, pulls their
  * WeCom sources, prunes what is past RETENTION_DAYS, and with the AI bot's keys holds its long connection through the
  * same message pipeline.
@@ -63,6 +64,7 @@ const CONSOLE_DIST = resolve(import.meta.dirname, '..', '..', 'console', 'dist')
 export async function startCampBot(config: Config, options: StartOptions = {}): Promise<RunningCampBot> {
   const log = options.log ?? ((line: string) => console.error(line));
   const store = await openStore({ databaseUrl: config.databaseUrl, dbFile: config.dbFile, auditSecret: config.auditSecret, log });
+  const checkpoints = startBackgroundCheckpoints(store, log);
   if (await signLedgerHead(store, Date.now())) {
     log('ledger: the head was unsigned and is now signed with AUDIT_SECRET (if it was signed before, run audit verify)');
   }
@@ -109,6 +111,7 @@ export async function startCampBot(config: Config, options: StartOptions = {}): 
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await app.dispose();
       await jobs.stop();
+      await checkpoints.stop();
       await store.close();
     },
   };
