@@ -1,48 +1,45 @@
 import { executorOf, type Db } from './db.js';
 import type { Dialect } from './engine/executor.js';
 
+/** The ledger's two tables, each guarded append-only (migrations 0001 and the chain's). */
+const LEDGER_TABLES = ['events', 'ledger_chain'] as const;
+type LedgerTable = (typeof LEDGER_TABLES)[number];
+
 interface Guard {
-  table: 'events' | 'ledger_chain';
+  table: LedgerTable;
   name: string;
   sql: string;
 }
 
 /** What the guards say when they refuse a change. */
-const REFUSAL: Record<Guard['table'], string> = { events: 'events are append-only', ledger_chain: 'ledger_chain is append-only' };
+const REFUSAL: Record<LedgerTable, string> = { events: 'events are append-only', ledger_chain: 'ledger_chain is append-only' };
+/** PostgreSQL's triggers on `table` call this function. */
+const guardFunction = (table: LedgerTable): string => `${table}_append_only`;
 
-const sqliteGuard = (table: Guard['table'], name: string, event: 'UPDATE' | 'DELETE'): Guard => ({
-  table, name, sql: `CREATE TRIGGER \`${name}\` BEFORE ${event} ON \`${table}\` BEGIN SELECT RAISE(ABORT, '${REFUSAL[table]}'); END`,
+const sqliteGuards = (table: LedgerTable): Guard[] => (['UPDATE', 'DELETE'] as const).map((event) => {
+  const name = `${table}_no_${event.toLowerCase()}`;
+  return { table, name, sql: `CREATE TRIGGER \`${name}\` BEFORE ${event} ON \`${table}\` BEGIN SELECT RAISE(ABORT, '${REFUSAL[table]}'); END` };
 });
 
-const postgresFunction = (table: Guard['table'], name: string): Guard => ({
-  table, name, sql: `BEGIN RAISE EXCEPTION '${REFUSAL[table]}'; END`,
-});
-
-const postgresGuards = (table: Guard['table'], fn: string): Guard[] => [
-  { table, name: `${table}_no_update`, sql: `CREATE TRIGGER ${table}_no_update BEFORE UPDATE ON ${table} FOR EACH ROW EXECUTE FUNCTION ${fn}()` },
-  { table, name: `${table}_no_delete`, sql: `CREATE TRIGGER ${table}_no_delete BEFORE DELETE ON ${table} FOR EACH ROW EXECUTE FUNCTION ${fn}()` },
-  { table, name: `${table}_no_truncate`, sql: `CREATE TRIGGER ${table}_no_truncate BEFORE TRUNCATE ON ${table} FOR EACH STATEMENT EXECUTE FUNCTION ${fn}()` },
+const postgresGuards = (table: LedgerTable): Guard[] => [
+  ...(['UPDATE', 'DELETE', 'TRUNCATE'] as const).map((event) => {
+    const name = `${table}_no_${event.toLowerCase()}`;
+    const each = event === 'TRUNCATE' ? 'STATEMENT' : 'ROW';
+    return { table, name, sql: `CREATE TRIGGER ${name} BEFORE ${event} ON ${table} FOR EACH ${each} EXECUTE FUNCTION ${guardFunction(table)}()` };
+  }),
+  { table, name: guardFunction(table), sql: `BEGIN RAISE EXCEPTION '${REFUSAL[table]}'; END` },
 ];
 
 /**
- * The append-only guards on the ledger's two tables (migrations 0001 and the chain's), as each engine reports their
- * definition (white space aside). PostgreSQL's triggers call a function, whose body is checked too: emptied, it would
- * let everything through.
+ * The append-only guards on the ledger's tables, as each engine reports their definition (white space aside).
+ * PostgreSQL's triggers call a function, whose body is checked too: emptied, it would let everything through.
  */
 const EXPECTED_GUARDS: Record<Dialect, Guard[]> = {
-  sqlite: [
-    sqliteGuard('events', 'events_no_update', 'UPDATE'),
-    sqliteGuard('events', 'events_no_delete', 'DELETE'),
-    sqliteGuard('ledger_chain', 'ledger_chain_no_update', 'UPDATE'),
-    sqliteGuard('ledger_chain', 'ledger_chain_no_delete', 'DELETE'),
-  ],
-  postgres: [
-    ...postgresGuards('events', 'events_append_only'),
-    postgresFunction('events', 'events_append_only'),
-    ...postgresGuards('ledger_chain', 'ledger_chain_append_only'),
-    postgresFunction('ledger_chain', 'ledger_chain_append_only'),
-  ],
+  sqlite: LEDGER_TABLES.flatMap(sqliteGuards),
+  postgres: LEDGER_TABLES.flatMap(postgresGuards),
 };
+
+const sqlList = (names: readonly string[]): string => names.map((name) => `'${name}'`).join(', ');
 
 export interface TriggerDefinition {
   name: string;
@@ -72,16 +69,16 @@ export function ledgerTriggers(db: Db): Promise<TriggerDefinition[]> {
   const ex = executorOf(db);
   if (ex.dialect === 'sqlite') {
     return ex.all<TriggerDefinition>(
-      `SELECT name, sql, 1 AS "enabled" FROM sqlite_master WHERE type = 'trigger' AND tbl_name IN ('events', 'ledger_chain')`,
+      `SELECT name, sql, 1 AS "enabled" FROM sqlite_master WHERE type = 'trigger' AND tbl_name IN (${sqlList(LEDGER_TABLES)})`,
     );
   }
   // Definitions name the table with its schema; without it they compare equal in any schema.
   return ex.all<TriggerDefinition>(
     `SELECT tgname AS "name", replace(pg_get_triggerdef(t.oid), quote_ident(current_schema()) || '.', '') AS "sql",
        CASE WHEN t.tgenabled IN ('O', 'A') THEN 1 ELSE 0 END AS "enabled" FROM pg_trigger t
-       WHERE t.tgrelid IN (to_regclass('events'), to_regclass('ledger_chain')) AND NOT t.tgisinternal
+       WHERE t.tgrelid IN (${LEDGER_TABLES.map((table) => `to_regclass('${table}')`).join(', ')}) AND NOT t.tgisinternal
      UNION ALL
      SELECT p.proname AS "name", p.prosrc AS "sql", 1 AS "enabled" FROM pg_proc p
-       WHERE p.proname IN ('events_append_only', 'ledger_chain_append_only') AND p.pronamespace = to_regnamespace(current_schema())::oid`,
+       WHERE p.proname IN (${sqlList(LEDGER_TABLES.map(guardFunction))}) AND p.pronamespace = to_regnamespace(current_schema())::oid`,
   );
 }

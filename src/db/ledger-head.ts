@@ -23,9 +23,7 @@ export async function readLedgerHead(db: Db): Promise<LedgerHead | null> {
 
 /** The head as it stands, without a lock; throws when it is missing. */
 export async function requireLedgerHead(db: Db): Promise<LedgerHead> {
-  const head = await readLedgerHead(db);
-  if (!head) throw new LedgerError(MISSING);
-  return head;
+  return presentHead(await readLedgerHead(db));
 }
 
 /**
@@ -35,7 +33,10 @@ export async function requireLedgerHead(db: Db): Promise<LedgerHead> {
  */
 export async function lockLedgerHead(tx: Db): Promise<LedgerHead> {
   const ex = executorOf(tx);
-  const head = await ex.get<LedgerHead>(`${READ_SQL} ${forUpdate(ex.dialect)}`);
+  return presentHead(await ex.get<LedgerHead>(`${READ_SQL} ${forUpdate(ex.dialect)}`));
+}
+
+function presentHead(head: LedgerHead | null | undefined): LedgerHead {
   if (!head) throw new LedgerError(MISSING);
   return head;
 }

@@ -1,4 +1,4 @@
-import { statSync } from 'node:fs';
+import { statSync, unlinkSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startBackgroundCheckpoints } from '../../src/db/checkpoint-database.js';
 import { executorOf, type Store } from '../../src/db/db.js';
@@ -51,6 +51,16 @@ describe('startBackgroundCheckpoints (SQLite file)', () => {
     const { store } = await fileStore();
     const checkpoints = startBackgroundCheckpoints(store, () => {}, 50);
     await checkpoints.stop();
+    expect(await autocheckpointPages(store)).toBe(1000);
+  });
+
+  it('gives the connection its own checkpoints back, and says so, when the thread dies', async () => {
+    const { store, file } = await fileStore();
+    const lines: string[] = [];
+    startBackgroundCheckpoints(store, (line) => lines.push(line), 50);
+    // The thread opens the file only once it has started: gone by then, it fails and exits.
+    unlinkSync(file);
+    await until(() => lines.some((line) => line.includes('checkpoints the WAL itself again')));
     expect(await autocheckpointPages(store)).toBe(1000);
   });
 
